@@ -1,0 +1,27 @@
+# The two entry points: `make run` (build the knowledge base, show the dyad) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint venv clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/bilateral validate
+	$(BIN)/bilateral build
+	$(BIN)/bilateral summary
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info
