@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -75,10 +76,8 @@ class Package:
 
     def display_path(self, table: Table) -> str:
         """How problems name a table's file: relative to the working directory when possible."""
-        try:
-            return str(table.path.resolve().relative_to(Path.cwd().resolve()))
-        except ValueError:
-            return str(table.path)
+        relative = os.path.relpath(table.path)
+        return str(table.path) if relative.startswith("..") else relative
 
     def records(self, name: str):
         """Rows of a table as (line, cells) pairs; empty if the table is missing."""

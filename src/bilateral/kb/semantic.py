@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from bilateral.kb.package import Package
 from bilateral.model import codebooks
-from bilateral.model.dates import parse_partial, precision_fits
+from bilateral.model.dates import interval, parse_partial, precision_fits
 from bilateral.problems import Problem
 
 Row = tuple[int, dict[str, str]]
@@ -108,7 +108,8 @@ def ends_after_starts(ctx: Context) -> Iterator[Problem]:
 
 @check
 def precision_consistent(ctx: Context) -> Iterator[Problem]:
-    for table, fields in (("events", ("date", "date_end")), ("agreements", ("date",))):
+    for table, fields in (("events", ("date", "date_end")), ("agreements", ("date",)),
+                          ("terms", ("start", "end"))):
         for line, cells in ctx.rows(table):
             precision = cells.get("date_precision", "")
             if precision not in {"day", "month", "year"}:
@@ -239,15 +240,18 @@ def country_codes_known(ctx: Context) -> Iterator[Problem]:
 
 @check
 def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
+    """Only certain overlaps count: a month-precise term may start late and end early in its month."""
     by_office: dict[str, list[tuple[date, date, int, dict]]] = defaultdict(list)
     for line, cells in ctx.rows("terms"):
-        start = day(cells.get("start"))
-        if start:
-            end = day(cells.get("end")) or date.max
-            by_office[cells.get("office_id", "")].append((start, end, line, cells))
+        start, precision = day(cells.get("start")), cells.get("date_precision") or "day"
+        if start and precision in {"day", "month"}:
+            latest_start = interval(start, precision)[1]
+            end = day(cells.get("end"))
+            earliest_end = interval(end, precision)[0] if end else date.max
+            by_office[cells.get("office_id", "")].append((latest_start, earliest_end, line, cells))
     for office, terms in by_office.items():
         terms.sort(key=lambda t: (t[0], t[2]))
-        for i, (start, end, line, cells) in enumerate(terms):
+        for i, (start, _end, line, cells) in enumerate(terms):
             for other_start, other_end, other_line, other in terms[:i]:
                 if other_end <= start:  # a handover day belongs to both
                     continue

@@ -79,7 +79,9 @@ def _classify(table: Table, error, field: str | None, cell: str) -> tuple[str, s
     if kind in {"primary-key", "unique-error"}:
         return "duplicate-id", f"duplicate key ({error.note})"
     if kind == "foreign-key":
-        return "dangling-reference", error.note
+        values = ", ".join(repr(c) for c in error.field_cells or [])
+        return "dangling-reference", (f"{field}: {values} is not an id in "
+                                      f"{error.reference_name or table.name}.csv")
     if kind in _ROW_ERRORS:
         return "bad-row", error.message
     if kind in _LABEL_ERRORS:

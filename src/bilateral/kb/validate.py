@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bilateral.errors import PackageError
 from bilateral.kb.package import Package, open_package
 from bilateral.kb.semantic import check_meaning
 from bilateral.kb.structural import check_structure
@@ -15,7 +16,7 @@ def validate_package(package: Package | Path | str | None = None) -> Report:
     if not isinstance(package, Package):
         try:
             package = open_package(package)
-        except Exception as exc:  # an unreadable descriptor is itself the one problem to report
+        except PackageError as exc:  # an unreadable descriptor is itself the problem to report
             return Report([Problem(str(package or "."), 1, 1, "bad-package", str(exc))])
     report = Report()
     report.add(check_structure(package))

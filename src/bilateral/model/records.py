@@ -135,6 +135,7 @@ class Term(Record):
     start: date
     end: date | None = None
     acting: bool = False
+    date_precision: Precision = Precision.DAY
     source_ids: list[str] = Field(default_factory=list)
     note: str | None = None
 
