@@ -108,7 +108,7 @@ def merge(tables, records: list[dict]) -> None:
                                     "complete_since": tables["offices"].get(
                                         (office_id,), {}).get("complete_since", "")})
             put(tables, "terms", {
-                "id": f"{office_id}-{rec['person_id']}-{rec['start'][:4]}",
+                "id": f"{office_id}-{rec['person_id']}-{rec['start']}",
                 "person_id": rec["person_id"], "office_id": office_id, "start": rec["start"],
                 "end": rec.get("end"), "acting": "true" if rec.get("acting") else "false",
                 "date_precision": rec.get("precision") or "day",

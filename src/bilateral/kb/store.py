@@ -40,23 +40,32 @@ class Store:
 
     # -- names -------------------------------------------------------------------------
     def resolve(self, name: str) -> str:
-        """The id of the entity a name or alias denotes; errors name the candidates."""
+        """The id of the entity a name or alias denotes; errors name the candidates.
+
+        A proper name beats a metonym: "Moscow" is the city, not the Russian state.
+        """
         wanted = normalise(name)
         if not wanted:
             raise InputError("an empty name resolves to nothing")
         candidates = self.rows(
-            "SELECT id, name, kind FROM entities WHERE id = ? "
-            "UNION SELECT e.id, e.name, e.kind FROM entities e "
-            "UNION SELECT e.id, a.alias, e.kind FROM aliases a JOIN entities e ON e.id = a.entity_id",
-            [name])
-        exact = {c["id"] for c in candidates if c["id"] == name}
-        if exact:
-            return exact.pop()
-        hits = sorted({c["id"] for c in candidates if normalise(c["name"]) == wanted})
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
-            raise AmbiguousNameError(f"{name!r} could mean {', '.join(hits)}", hits)
+            "SELECT id, name, 'name' AS kind FROM entities "
+            "UNION ALL SELECT entity_id, alias, kind FROM aliases")
+        if any(c["id"] == name for c in candidates):
+            return name
+        for allowed in ({"name", "official", "short", "transliteration", "native", "historical"},
+                        {"metonym"}):
+            hits = sorted({c["id"] for c in candidates
+                           if c["kind"] in allowed and normalise(c["name"]) == wanted})
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                raise AmbiguousNameError(f"{name!r} could mean {', '.join(hits)}", hits)
+        surname = sorted({c["id"] for c in candidates if c["kind"] == "name"
+                          and " " in c["name"] and normalise(c["name"]).split()[-1] == wanted})
+        if len(surname) == 1:
+            return surname[0]
+        if surname:
+            raise AmbiguousNameError(f"{name!r} could mean {', '.join(surname)}", surname)
         close = _close_matches(wanted, {normalise(c["name"]): c["id"] for c in candidates})
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise NotFoundError(f"no entity is called {name!r}{hint}")
