@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import MINI, EditablePackage
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bilateral.kb.package import default_package
 from bilateral.kb.validate import validate_package
 from bilateral.problems import CATALOGUE
-from conftest import MINI, EditablePackage
 
 EVENT = 0  # first event row of the mini package: 1994-05-12-karabakh-ceasefire
 
@@ -206,7 +206,8 @@ def test_all_problems_are_reported_not_just_the_first(package: EditablePackage):
         assert found(report, package.path(table), line, column, slug), describe(report)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(junk=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12))
 def test_any_date_cell_is_either_valid_or_reported_there(package: EditablePackage, junk: str):
     from datetime import date
@@ -226,7 +227,8 @@ def test_any_date_cell_is_either_valid_or_reported_there(package: EditablePackag
         assert {p.slug for p in here} & {"bad-date", "missing-value"}, describe(report)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(code=st.text(alphabet="0123456789xX ", min_size=1, max_size=6))
 def test_any_cameo_cell_is_known_or_reported_there(package: EditablePackage, code: str):
     from bilateral.model.codebooks import cameo_codes

@@ -7,7 +7,7 @@ _FOLD = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ё": "е", "’": "'", 
 
 
 def normalise(name: str) -> str:
-    """Casefold, drop diacritics and punctuation, collapse spaces: 'Heydər Əliyev' -> 'heyder eliyev'."""
+    """Casefold, drop diacritics and punctuation: 'Heydər Əliyev' -> 'heyder eliyev'."""
     text = unicodedata.normalize("NFKD", name.translate(_FOLD))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"'s\b", "", text)

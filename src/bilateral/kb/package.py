@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
-import os
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources

@@ -84,7 +84,8 @@ def urls_well_formed(ctx: Context) -> Iterator[Problem]:
     for line, cells in ctx.rows("sources"):
         url = cells.get("url", "")
         parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in url):
+        spaced = any(c.isspace() for c in url)
+        if parts.scheme not in {"http", "https"} or not parts.netloc or spaced:
             yield ctx.problem("sources", line, "url", "bad-url",
                               f"{url!r} is not a well-formed http(s) URL")
         published = cells.get("published", "")
@@ -117,9 +118,10 @@ def precision_consistent(ctx: Context) -> Iterator[Problem]:
             for field in fields:
                 value = day(cells.get(field))
                 if value and not precision_fits(value, precision):
+                    unit = "month" if precision == "month" else "year"
                     yield ctx.problem(table, line, field, "date-precision-mismatch",
                                       f"{field} {value} is more exact than precision {precision!r}"
-                                      f" (write the 1st of the {'month' if precision == 'month' else 'year'})")
+                                      f" (write the 1st of the {unit})")
 
 
 @check
@@ -240,7 +242,7 @@ def country_codes_known(ctx: Context) -> Iterator[Problem]:
 
 @check
 def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
-    """Only certain overlaps count: a month-precise term may start late and end early in its month."""
+    """Only certain overlaps count: a month-precise term may start late and end early."""
     by_office: dict[str, list[tuple[date, date, int, dict]]] = defaultdict(list)
     for line, cells in ctx.rows("terms"):
         start, precision = day(cells.get("start")), cells.get("date_precision") or "day"

@@ -18,7 +18,8 @@ EVENT_COLUMNS: list[tuple[str, str, str]] = [
     ("cameo_base", "VARCHAR", "Its three-digit base code."),
     ("cameo_root", "VARCHAR", "Its two-digit root code."),
     ("goldstein", "DOUBLE", "Goldstein conflict-cooperation score, -10 to +10."),
-    ("goldstein_table", "VARCHAR", "Which table the score comes from (cameo-icews, gdelt, override)."),
+    ("goldstein_table", "VARCHAR", "Which table the score comes from: cameo-icews, gdelt, "
+                                   "override."),
     ("quad_class", "TINYINT", "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
                               "4 material conflict."),
     ("plover", "VARCHAR", "PLOVER event type."),
