@@ -3,6 +3,8 @@
 Run from the repository root. Existing CSV files are NOT overwritten when they have rows.
 """
 import json
+
+
 def f(name, type="string", desc=None, required=False, **c):
     d = {"name": name, "type": type}
     if desc: d["description"] = desc
@@ -100,6 +102,7 @@ pkg = {"name": "bilateral-aze-rus", "title": "The Azerbaijan–Russia relationsh
        "resources": res}
 json.dump(pkg, open("src/bilateral/data/knowledge-base/datapackage.json", "w"), indent=2, ensure_ascii=False)
 import os
+
 for r in res:
     target = f"src/bilateral/data/knowledge-base/{r['path']}"
     if not os.path.exists(target) or sum(1 for _ in open(target)) <= 1:

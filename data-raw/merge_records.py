@@ -127,6 +127,28 @@ def merge(tables, records: list[dict]) -> None:
             for actor in rec.get("actors", []):
                 put(tables, "event_actors", {"event_id": rec["id"], "entity_id": actor["id"],
                                              "role": actor["role"]})
+        elif kind == "infrastructure":
+            old = tables["entities"].get((rec["id"],), {})
+            put(tables, "entities", {
+                **{f: old.get(f, "") for f in RECORD_TYPES["entities"].model_fields},
+                "id": rec["id"], "name": rec.get("name") or old.get("name"),
+                "kind": "infrastructure", "country": old.get("country") or rec.get("country"),
+                "exists_from": rec.get("opened") or old.get("exists_from"),
+                "exists_until": rec.get("closed") or old.get("exists_until")})
+            note = rec.get("capacity_note")
+            summary = rec.get("summary") or ""
+            put(tables, "infrastructure", {
+                "id": rec["id"], "commodity": rec["commodity"], "capacity": rec.get("capacity"),
+                "capacity_unit": rec.get("capacity_unit"), "route": rec.get("route"),
+                "length_km": rec.get("length_km"), "operator_id": rec.get("operator"),
+                "opened": rec.get("opened"), "closed": rec.get("closed"),
+                "summary": f"{summary} {note}".strip() if note else summary,
+                "source_ids": fix(rec.get("source_ids"))})
+        elif kind == "owner":
+            put(tables, "infrastructure_owners", {
+                "infrastructure_id": rec["infrastructure_id"], "owner_id": rec["owner_id"],
+                "stake_pct": rec.get("stake_pct"), "as_of": rec.get("as_of"),
+                "source_ids": fix(rec.get("source_ids"))})
         elif kind == "agreement":
             put(tables, "agreements", {
                 "id": rec["id"], "title": rec["title"], "date": rec["date"],

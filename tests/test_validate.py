@@ -240,3 +240,25 @@ def test_any_cameo_cell_is_known_or_reported_there(package: EditablePackage, cod
         assert not slugs & {"bad-format", "unknown-cameo-code"}
     else:
         assert slugs & {"bad-format", "unknown-cameo-code", "missing-value"}, describe(report)
+
+
+cells = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=","),
+                max_size=15)
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(row=st.lists(cells, min_size=0, max_size=22),
+       table=st.sampled_from(["events", "terms", "sources", "event_actors"]))
+def test_any_malformed_row_is_reported_on_its_line_and_nothing_crashes(
+        package: EditablePackage, row: list[str], table: str):
+    path = package.path(table)
+    lines_before = path.read_text(encoding="utf-8").count("\n")
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        fh.write(",".join(f'"{c.replace(chr(34), chr(34) * 2)}"' for c in row) + "\n")
+    report = validate_package(package.root)
+    line = lines_before + 1
+    on_line = [p for p in report.problems if Path(p.path).name == path.name and p.row == line]
+    assert report.stats[table] == lines_before  # the new row was read as one more row
+    assert on_line, f"nothing reported on line {line}:\n{describe(report)}"
+    assert not report.valid
