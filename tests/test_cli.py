@@ -30,10 +30,16 @@ def test_validate_names_each_problem_and_exits_1(cli, package: EditablePackage):
         "kb/events.csv:3:2: bad-date: date: '1997-13-03' is not a valid date",
         "kb/events.csv:4:8: unknown-cameo-code: '999' is not a CAMEO event code",
         "kb/events.csv:5:17: unsourced-event: events row cites no source",
+        # the unsourced event's two sources are now cited by nothing: warnings, not errors
+        "kb/sources.csv:7:1: unused-source: source 'aliyevheritage-2002-01-25-tete-a-tete' is "
+        "cited by no record",
+        "kb/sources.csv:24:1: unused-source: source 'defencetalk-gabala-lease' is cited by no "
+        "record",
     ]
     as_json = json.loads(cli("validate", str(package.root), "--format", "json").stdout)
     assert as_json["valid"] is False
-    assert [(p["row"], p["column"], p["field"], p["slug"]) for p in as_json["problems"]] == [
+    assert [(p["row"], p["column"], p["field"], p["slug"]) for p in as_json["problems"]
+            if p["severity"] == "error"] == [
         (7, 2, "entity_id", "dangling-reference"), (3, 2, "date", "bad-date"),
         (4, 8, "cameo", "unknown-cameo-code"), (5, 17, "source_ids", "unsourced-event")]
 
@@ -150,3 +156,27 @@ def test_bad_option_value_is_a_usage_error(cli):
 def test_every_command_explains_itself(cli, command):
     result = cli(command, "--help")
     assert result.returncode == 0 and "Usage:" in result.stdout and "--format" in result.stdout
+
+
+def test_sources_check_is_clean_on_the_mini_package(cli):
+    result = cli("sources", str(MINI), "--check")
+    assert result.returncode == 0 and result.stdout == ""
+    assert result.stderr == "82 sources, 82 cited; 0 errors, 0 warnings\n"
+
+
+def test_sources_check_reports_orphans_and_unsourced_records(cli, package: EditablePackage):
+    line = package.append("sources", {"id": "orphan", "url": "htp:/broken", "title": "T",
+                                      "publisher": "P", "kind": "news", "language": "en"})
+    package.set("terms", 0, "source_ids", "")
+    result = cli("sources", str(package.root), "--check", "--format", "json")
+    assert result.returncode == 1
+    found = {(p["path"].split("/")[-1], p["row"], p["slug"])
+             for p in json.loads(result.stdout)["problems"]}
+    assert found == {("sources.csv", line, "unused-source"), ("sources.csv", line, "bad-url"),
+                     ("terms.csv", 2, "unsourced-term")}
+
+
+def test_sources_lists_the_most_cited_first(cli):
+    rows = json.loads(cli("sources", str(MINI), "--format", "json").stdout)
+    assert len(rows) == 82
+    assert rows[0]["cited_by"] >= rows[-1]["cited_by"] >= 1

@@ -125,6 +125,12 @@ def _code_without_goldstein(pkg: EditablePackage):
     return "events", EVENT + 2, pkg.column("events", "goldstein")
 
 
+def _duplicate_url(pkg: EditablePackage):
+    first = pkg.row("sources", 0)
+    line = pkg.append("sources", {**first, "id": "same-page-again"})
+    return "sources", line, pkg.column("sources", "url")
+
+
 def _unsourced_stake(pkg: EditablePackage):
     line = pkg.append("infrastructure_owners", {"infrastructure_id": "gabala-radar-station",
                                                 "owner_id": "rus", "stake_pct": "100"})
@@ -160,6 +166,10 @@ CASES = {
     "event-without-actors": _strip_actors,
     "bad-url": _set("sources", "url", "not a url", 0),
     "unknown-country-code": _set("entities", "country", "XYZ", 0),
+    "unused-source": _append("sources", {"id": "orphan", "url": "https://example.org/page",
+                                         "title": "T", "publisher": "P", "kind": "news",
+                                         "language": "en"}),
+    "duplicate-url": _duplicate_url,
     "ambiguous-alias": _append("aliases", {"alias": "Moscow", "entity_id": "baku",
                                            "language": "en", "kind": "transliteration"}),
 }

@@ -42,6 +42,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bad-url": ("A source URL that is not a well-formed http(s) address", ERROR),
     "unknown-country-code": ("A country code that is not ISO 3166 alpha-3", ERROR),
     "ambiguous-alias": ("The same alias names two entities", WARNING),
+    "unused-source": ("A source that no record cites", WARNING),
+    "duplicate-url": ("Two sources with the same address", WARNING),
 }
 
 

@@ -22,6 +22,7 @@ CHECKS: list[Check] = []
 _SOURCED = {"events": "unsourced-event", "terms": "unsourced-term",
             "agreements": "unsourced-agreement", "infrastructure": "unsourced-infrastructure",
             "infrastructure_owners": "unsourced-stake"}
+SOURCED_TABLES = (*_SOURCED, "entities")
 _DATE_RANGES = {"events": ("date", "date_end"), "terms": ("start", "end"),
                 "entities": ("exists_from", "exists_until"), "agreements": ("date", "in_force"),
                 "infrastructure": ("opened", "closed"), "aliases": ("valid_from", "valid_until")}
@@ -95,6 +96,28 @@ def urls_well_formed(ctx: Context) -> Iterator[Problem]:
             except ValueError:
                 yield ctx.problem("sources", line, "published", "bad-date",
                                   f"published: {published!r} is not a real date")
+
+
+@check
+def unused_sources(ctx: Context) -> Iterator[Problem]:
+    used = {sid for table in SOURCED_TABLES for _, cells in ctx.rows(table)
+            for sid in split(cells.get("source_ids"))}
+    for line, cells in ctx.rows("sources"):
+        if cells.get("id") and cells["id"] not in used:
+            yield ctx.problem("sources", line, "id", "unused-source",
+                              f"source {cells['id']!r} is cited by no record")
+
+
+@check
+def duplicate_urls(ctx: Context) -> Iterator[Problem]:
+    first: dict[str, tuple[str, int]] = {}
+    for line, cells in ctx.rows("sources"):
+        url = cells.get("url", "").strip()
+        if url in first:
+            yield ctx.problem("sources", line, "url", "duplicate-url",
+                              f"{url} is also source {first[url][0]!r} (line {first[url][1]})")
+        elif url:
+            first[url] = (cells.get("id", ""), line)
 
 
 @check
