@@ -14,7 +14,7 @@ def test_validate_valid_package_exits_0(cli):
     result = cli("validate", str(MINI))
     assert result.returncode == 0
     assert result.stdout == ""
-    assert result.stderr == "valid: 0 errors, 0 warnings in 279 rows of 11 tables\n"
+    assert result.stderr == "valid: 0 errors, 0 warnings in 281 rows of 12 tables\n"
 
 
 def test_validate_names_each_problem_and_exits_1(cli, package: EditablePackage):

@@ -19,7 +19,7 @@ from bilateral.cli.common import (
     parse_day,
     to_json,
 )
-from bilateral.kb.store import EventQuery, summarise
+from bilateral.kb.store import EventQuery, coverage, summarise
 from bilateral.model.enums import EventKind, Pillar
 
 
@@ -46,11 +46,20 @@ def summary(package: PackageOption = None, db: DbOption = None,
 
 
 @app.command()
-def stats(package: PackageOption = None, db: DbOption = None,
-          fmt: FormatOption = Format.table) -> None:
-    """Row counts per table, events per pillar and per decade."""
+def stats(
+    coverage_: Annotated[bool, typer.Option(
+        "--coverage", help="Events per pillar per period, and the essay map's status.")] = False,
+    by: Annotated[str, typer.Option(help="Period for --coverage: decade or year.")] = "decade",
+    package: PackageOption = None, db: DbOption = None, fmt: FormatOption = Format.table,
+) -> None:
+    """Row counts per table, events per pillar and per decade (or --coverage)."""
     with open_store(package, db) as store:
-        result = store.stats()
+        result = coverage(store, by) if coverage_ else store.stats()
+    if coverage_ and fmt is not Format.json:
+        emit(result["pillars"], fmt, title=f"Events per pillar per {by}")
+        if fmt is Format.table:
+            emit(result["essay"], fmt, title="Essay items by assessment")
+        return
     if fmt is Format.json:
         print(to_json(result))
         return

@@ -193,6 +193,18 @@ def list_references_exist(ctx: Context) -> Iterator[Problem]:
 
 
 @check
+def mapped_records_exist(ctx: Context) -> Iterator[Problem]:
+    """Essay items point at records as table:id."""
+    for line, cells in ctx.rows("essay_items"):
+        for ref in split(cells.get("records")):
+            table, _, record_id = ref.partition(":")
+            if record_id not in ctx.ids.get(table, set()):
+                yield ctx.problem("essay_items", line, "records", "dangling-reference",
+                                  f"records: {ref!r} is not a record ({table}.csv has no "
+                                  f"id {record_id!r})")
+
+
+@check
 def events_have_actors(ctx: Context) -> Iterator[Problem]:
     with_actors = {cells.get("event_id") for _, cells in ctx.rows("event_actors")}
     for line, cells in ctx.rows("events"):

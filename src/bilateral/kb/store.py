@@ -137,6 +137,31 @@ class Store:
         }
 
 
+PERIODS = {"year": "year(date)::VARCHAR",
+           "decade": "(year(date) // 10 * 10)::VARCHAR || 's'"}
+
+
+def coverage(store: Store, by: str = "decade") -> dict:
+    """Events per pillar per period, and how far the essay's items are mapped to records."""
+    if by not in PERIODS:
+        raise InputError(f"--by must be one of {', '.join(PERIODS)}")
+    grid = store.rows(f"""
+        SELECT {PERIODS[by]} AS period,
+               count(*) FILTER (WHERE list_contains(pillars, 'energy')) AS energy,
+               count(*) FILTER (WHERE list_contains(pillars, 'security')) AS security,
+               count(*) FILTER (WHERE list_contains(pillars, 'economy')) AS economy,
+               count(*) FILTER (WHERE list_contains(pillars, 'political')) AS political,
+               count(*) AS events
+        FROM events WHERE dataset = 'kb' GROUP BY period ORDER BY period""")
+    has_map = store.rows("SELECT count(*) AS n FROM information_schema.tables "
+                         "WHERE table_name = 'essay_items'")[0]["n"]
+    essay = store.rows("SELECT kind, assessment, count(*) AS items FROM essay_items "
+                       "GROUP BY ALL ORDER BY kind, assessment") if has_map else []
+    unmapped = store.rows("SELECT id, item FROM essay_items WHERE len(records) = 0 "
+                          "ORDER BY id") if has_map else []
+    return {"by": by, "pillars": grid, "essay": essay, "essay_unmapped": unmapped}
+
+
 @dataclass
 class EventQuery:
     """Filters for `Store.events`; every value is passed as a parameter, never spliced."""

@@ -214,6 +214,17 @@ class InfrastructureOwner(Record):
     source_ids: list[str] = Field(default_factory=list)
 
 
+class EssayItem(Record):
+    table: ClassVar[str] = "essay_items"
+    id: str
+    section: str
+    kind: str
+    item: str
+    records: list[str]
+    assessment: str
+    note: str | None = None
+
+
 RECORD_TYPES: dict[str, type[Record]] = {cls.table: cls for cls in (
     Source, Entity, Alias, Office, Term, Event, EventActor, Agreement, AgreementParty,
-    Infrastructure, InfrastructureOwner)}
+    Infrastructure, InfrastructureOwner, EssayItem)}
