@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from conftest import MINI, EditablePackage
 
 from bilateral.errors import PackageError
 from bilateral.kb.compile import build_database, ensure_built, stored_fingerprint
 from bilateral.kb.store import EventQuery, Store
 from bilateral.model.event_schema import EVENT_COLUMNS
+
+from conftest import MINI, EditablePackage
 
 
 @pytest.fixture(scope="module")

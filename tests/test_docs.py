@@ -8,10 +8,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO
 
 from bilateral.docs import PAGES
 from bilateral.problems import CATALOGUE
+
+from conftest import REPO
 
 
 def test_readme_opens_with_exactly_the_two_commands():

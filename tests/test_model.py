@@ -7,7 +7,6 @@ import json
 from datetime import date
 
 import pytest
-from conftest import MINI
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +15,8 @@ from bilateral.model import RECORD_TYPES, Event, Term
 from bilateral.model.codebooks import cameo_codes, countries, pillars, plover_types
 from bilateral.model.dates import interval, parse_partial, precision_fits
 from bilateral.model.enums import EventKind, Pillar, Precision
+
+from conftest import MINI
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1,

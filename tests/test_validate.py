@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINI, EditablePackage
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bilateral.kb.package import default_package
 from bilateral.kb.validate import validate_package
 from bilateral.problems import CATALOGUE
+
+from conftest import MINI, EditablePackage
 
 EVENT = 0  # first event row of the mini package: 1994-05-12-karabakh-ceasefire
 
