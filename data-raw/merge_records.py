@@ -99,12 +99,18 @@ def merge(tables, records: list[dict]) -> None:
                                             "kind": alias.get("kind") or "transliteration",
                                             "valid_from": "", "valid_until": ""})
         elif kind == "term":
-            office_kind, title = OFFICES[rec["office"]]
             state = rec["country"].lower()
-            office_id = f"{state}-{rec['office']}"
-            put(tables, "offices", {"id": office_id, "title": f"{title} of "
-                                    f"{COUNTRY_NAMES[rec['country']]}", "state_id": state,
-                                    "kind": office_kind, "accredited_to": "",
+            if rec["office"] == "ambassador":
+                host = rec["accredited_to"]
+                office_kind, office_id = "ambassador", f"{state}-ambassador-{host.lower()}"
+                title = (f"Ambassador of {COUNTRY_NAMES[rec['country']]} to "
+                         f"{COUNTRY_NAMES[host]}")
+            else:
+                office_kind, title = OFFICES[rec["office"]]
+                office_id, host = f"{state}-{rec['office']}", ""
+                title = f"{title} of {COUNTRY_NAMES[rec['country']]}"
+            put(tables, "offices", {"id": office_id, "title": title, "state_id": state,
+                                    "kind": office_kind, "accredited_to": host.lower(),
                                     "complete_since": tables["offices"].get(
                                         (office_id,), {}).get("complete_since", "")})
             put(tables, "terms", {
