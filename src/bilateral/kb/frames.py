@@ -15,7 +15,7 @@ class Frames:
 
     events: pd.DataFrame        # the shared event schema, curated events only
     actors: pd.DataFrame        # event_id, entity_id, role, name, kind, country
-    terms: pd.DataFrame         # person_id, person, office_id, office_kind, state, start, end, acting
+    terms: pd.DataFrame         # person_id, person, office_id, office_kind, state, start, end
     agreements: pd.DataFrame    # id, title, date, kind, scope, pillars, parties (list)
     entities: pd.DataFrame
     sources: pd.DataFrame       # id, url, title, publisher, published, kind
