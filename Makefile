@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(BIN)/bilateral validate
 	$(BIN)/bilateral build
 	$(BIN)/bilateral summary
+	$(BIN)/bilateral report --out report/aze-rus.html
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -17,7 +17,8 @@ from bilateral.kb.frames import Frames, load_frames
 from bilateral.kb.store import Store
 from bilateral.reporting import charts
 
-DYADS = {"AZE-RUS": ("AZE", "RUS")}
+# The built-in dyads: their two states and the leader pair a report focuses on by default.
+DYADS = {"AZE-RUS": {"states": ("AZE", "RUS"), "leaders": ("heydar-aliyev", "vladimir-putin")}}
 
 
 class Dyad:
@@ -31,9 +32,19 @@ class Dyad:
     def events(self) -> pd.DataFrame:
         return self.frames.events
 
+    @property
+    def as_of(self) -> pd.Timestamp:
+        """The knowledge base's cut-off: its latest event or term date. Open eras run to it,
+        so results do not drift with the calendar."""
+        t = self.frames.terms
+        dates = [self.events["date"].max(), self.events["date_end"].max(), t["start"].max(),
+                 t["end"].max()]
+        return max(d for d in dates if pd.notna(d))
+
     def eras(self, include_acting: bool = True) -> pd.DataFrame:
         """Leader pairs (heads of state) with the first and last day of each overlap."""
-        return eras_.create_eras(self.frames.terms, self.states, include_acting=include_acting)
+        return eras_.create_eras(self.frames.terms, self.states, include_acting=include_acting,
+                                 today=self.as_of)
 
     def era_summary(self, include_acting: bool = True) -> pd.DataFrame:
         return eras_.summarise_eras(self.events, self.eras(include_acting),
@@ -79,4 +90,4 @@ def load(dyad: str = "AZE-RUS", package: Path | str | None = None,
         raise InputError(f"unknown dyad {dyad!r}; known: {', '.join(DYADS)}")
     with Store(ensure_built(package, db)) as store:
         frames = load_frames(store)
-    return Dyad(frames, DYADS[dyad.upper()])
+    return Dyad(frames, DYADS[dyad.upper()]["states"])

@@ -9,23 +9,22 @@ ERA_COLUMNS = ["era", "leader_a", "leader_a_id", "leader_b", "leader_b_id", "sta
 
 def _holders(terms: pd.DataFrame, state: str, office_kind: str, include_acting: bool,
              today: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp, str, str, bool]]:
-    """Half-open [start, end) spans of who held the office; the handover day goes to the new
-    holder, and an ongoing term runs to the day after `today`."""
+    """Half-open [start, last day + 1) spans of who held the office; an ongoing term runs
+    through `today`."""
     rows = terms[(terms["state"] == state) & (terms["office_kind"] == office_kind)]
     if not include_acting:
         rows = rows[~rows["acting"]]
-    spans = []
-    for r in rows.itertuples():
-        end = r.end if pd.notna(r.end) else today
-        spans.append((r.start, end + pd.Timedelta(days=1) if pd.isna(r.end) else end,
-                      r.person_id, r.person, bool(r.acting)))
-    return spans
+    return [(r.start, (r.end if pd.notna(r.end) else today) + pd.Timedelta(days=1),
+             r.person_id, r.person, bool(r.acting)) for r in rows.itertuples()]
 
 
 def _holder_on(spans, day: pd.Timestamp):
     """The substantive holder on a day; an acting holder only when no substantive one is in
-    office (a deputy standing in for a sitting president does not start a new era)."""
+    office (a deputy standing in for a sitting president does not start a new era). On a
+    handover day, when one term ends and the next begins, the incoming holder counts."""
     current = [s for s in spans if s[0] <= day < s[1]]
+    if any(s[0] == day for s in current):  # a handover: the outgoing holder steps aside
+        current = [s for s in current if s[1] - pd.Timedelta(days=1) != day or s[0] == day]
     substantive = [s for s in current if not s[4]]
     chosen = max(substantive or current, key=lambda s: s[0], default=None)
     return (chosen[2], chosen[3]) if chosen else (None, None)

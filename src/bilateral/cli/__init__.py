@@ -24,6 +24,7 @@ app = typer.Typer(
 
 from bilateral.cli import kb as _kb  # noqa: E402,F401  (registers commands)
 from bilateral.cli import query as _query  # noqa: E402,F401
+from bilateral.cli import report as _report  # noqa: E402,F401
 from bilateral.cli import sources as _sources  # noqa: E402,F401
 
 
