@@ -45,5 +45,5 @@ def test_readme_python_example_runs(tmp_path):
                             env={**os.environ, "BILATERAL_DB": str(tmp_path / "kb.duckdb")},
                             timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "President of Azerbaijan" in result.stdout
+    assert "Heydar Aliyev × Vladimir Putin" in result.stdout
 

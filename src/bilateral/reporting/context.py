@@ -121,7 +121,8 @@ def _context(b: Builder, leaders, a_name: str, b_name: str) -> dict:
                            *[("terms", i) for i in terms["id"]]))
     blocks.append(_paragraph(*heads))
     blocks.append(_paragraph(*_focus_sentences(b, leaders)))
-    blocks.append({"type": "paragraph", "sentences": _era_sentences(b)})
+    blocks.append({"type": "list", "caption": "The leader-pair eras",
+                   "items": _era_sentences(b)})
     blocks.append(_chart("index", "Mean Goldstein score per year (−10 conflict to +10 "
                                   "cooperation), with the leader-pair eras shaded."))
     blocks.append(_era_table(b))
