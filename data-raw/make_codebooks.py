@@ -85,7 +85,22 @@ def countries() -> None:
     write("countries.csv", ["iso3", "iso2", "name", "cameo", "fips", "cow"], sorted(rows))
 
 
+def country_names() -> None:
+    """Names that event datasets use for countries (ICEWS writes 'Russian Federation')."""
+    names = {}
+    for parts in (line.rstrip("\n").split("\t") for line in open(
+            SHARED / "gdelt-spark-gdelt" / "reference" / "countryInfo.txt", encoding="utf-8")):
+        if len(parts) > 4 and len(parts[1]) == 3 and parts[1] != "ISO3":
+            names.setdefault(parts[4], parts[1])
+    for line in open(SHARED / "icews-text_to_CAMEO" / "countrynames.txt", encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 3 and len(parts[1]) == 3 and parts[1].isalpha() and parts[1] != "---":
+            names.setdefault(parts[0], parts[1])
+    write("country_names.csv", ["name", "iso3"], sorted([n, i] for n, i in names.items()))
+
+
 if __name__ == "__main__":
     cameo_events()
     plover()
     countries()
+    country_names()

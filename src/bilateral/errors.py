@@ -13,6 +13,10 @@ class InputError(ValueError, BilateralError):
     exit_code = 2
 
 
+class FormatError(ValueError, BilateralError):
+    """A file that is not in the layout it was said to have; the run cannot go on."""
+
+
 class NotFoundError(LookupError, BilateralError):
     """A name, id or file that does not exist."""
 

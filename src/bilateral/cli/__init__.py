@@ -22,7 +22,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-from bilateral.cli import kb as _kb  # noqa: E402,F401  (registers commands)
+from bilateral.cli import events as _events  # noqa: E402,F401  (registers commands)
+from bilateral.cli import kb as _kb  # noqa: E402,F401
 from bilateral.cli import query as _query  # noqa: E402,F401
 from bilateral.cli import report as _report  # noqa: E402,F401
 from bilateral.cli import sources as _sources  # noqa: E402,F401
