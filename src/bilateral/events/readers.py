@@ -110,8 +110,10 @@ class GdeltReader(Reader):
         return _typed({
             "dataset": lit(self.dataset), "event_id": "GLOBALEVENTID",
             "date": "try_strptime(SQLDATE, '%Y%m%d')", "date_precision": "'day'",
-            "source_actor": "Actor1Code", "source_country": f"{self.m['cameo_iso']}[Actor1CountryCode]",
-            "target_actor": "Actor2Code", "target_country": f"{self.m['cameo_iso']}[Actor2CountryCode]",
+            "source_actor": "Actor1Code",
+            "source_country": f"{self.m['cameo_iso']}[Actor1CountryCode]",
+            "target_actor": "Actor2Code",
+            "target_country": f"{self.m['cameo_iso']}[Actor2CountryCode]",
             "source_country_cameo": "Actor1CountryCode",
             "target_country_cameo": "Actor2CountryCode", "is_root": "IsRootEvent = '1'",
             "cameo_code": "EventCode", "cameo_base": "EventBaseCode",
