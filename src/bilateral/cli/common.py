@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from datetime import date
 from enum import StrEnum
@@ -56,7 +57,18 @@ def parse_day(text: str | None, option: str, last: bool = False) -> date | None:
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, default=_plain)
+    """JSON for scripts: dates as ISO text, NaN as null (NaN is not JSON)."""
+    return json.dumps(_finite(value), ensure_ascii=False, indent=2, default=_plain)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def _plain(value: Any) -> Any:
@@ -74,7 +86,7 @@ def cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:g}"
+        return "" if math.isnan(value) else f"{value:.4g}"
     if isinstance(value, list):
         return ";".join(f"{v['id']}:{v['role']}" if isinstance(v, dict) else cell(v)
                         for v in value)
