@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from bilateral.errors import FormatError
 from bilateral.events.importer import import_files
+
 from conftest import HERE, REPO
 
 SHARED = REPO.parent / "shared" / "data"

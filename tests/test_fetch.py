@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from bilateral.events.fetch import download, fetch_gdelt, read_master
+
 from conftest import HERE, REPO
 
 SHARED = REPO.parent / "shared" / "data" / "gdelt-spark-gdelt"

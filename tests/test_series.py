@@ -11,6 +11,7 @@ import pytest
 from bilateral.analysis.series import NoiseGuards, dyad_series
 from bilateral.backends import connect, events_table
 from bilateral.events.importer import import_files
+
 from conftest import HERE, REPO
 
 FIXTURES = HERE / "fixtures" / "events"
