@@ -169,7 +169,8 @@ def _write(con, reader: Reader, store: EventStore, run: str, path: str,
            result: ImportResult) -> int:
     staging = store.staging(run) / reader.table
     columns = EVENT_COLUMNS if reader.table == "events" else MENTION_COLUMNS
-    names = ", ".join(c[0] for c in columns)
+    # dataset and year live in the partition path (hive style), not in the files
+    names = ", ".join(c[0] for c in columns if c[0] != "dataset")
     part = f"part-{run}-{len(store.files(reader.table, reader.dataset))}"
     select = (f"SELECT {reader.select()} FROM {reader.source(path, False)} raw "
               f"WHERE {reader.reason()} IS NULL "

@@ -40,7 +40,7 @@ class EventStore:
         files = [str(p) for p in self.files(table, dataset)]
         if files:
             con.execute(f"CREATE OR REPLACE TEMP TABLE known_ids AS SELECT DISTINCT {id_column} "
-                        "AS id FROM read_parquet(?)", [files])
+                        "AS id FROM read_parquet(?, hive_partitioning=false)", [files])
         else:
             con.execute("CREATE OR REPLACE TEMP TABLE known_ids (id VARCHAR)")
 
