@@ -54,9 +54,13 @@ def series_expr(events: ibis.Table, a: str, b: str, by: str = "month",
                 directed: bool = False, guards: NoiseGuards = NoiseGuards()) -> ibis.Table:
     """Per period (and direction): counts, quad-class shares, Goldstein sum and mean, and the
     rate against all events of the period."""
-    base = _periods(filter_noise(events, guards), by)
-    totals = base.group_by("period").aggregate(all_events=base.count())
-    dyad = _dyad(base, a, b, directed)
+    guarded = filter_noise(events, guards)
+    # count per day first (a few thousand groups), then per period: far cheaper than
+    # truncating every row's date
+    daily = guarded.group_by("date").aggregate(n=guarded.count())
+    daily = _periods(daily, by)
+    totals = daily.group_by("period").aggregate(all_events=daily.n.sum())
+    dyad = _dyad(_periods(guarded, by), a, b, directed)
     quads = {name: (dyad.quad_class == q).sum() for q, name in QUADS.items()}
     counts = dyad.group_by(["period", "direction"]).aggregate(
         events=dyad.count(), goldstein_sum=dyad.goldstein.sum(),
