@@ -15,7 +15,7 @@ def test_validate_valid_package_exits_0(cli):
     result = cli("validate", str(MINI))
     assert result.returncode == 0
     assert result.stdout == ""
-    assert result.stderr == "valid: 0 errors, 0 warnings in 281 rows of 12 tables\n"
+    assert result.stderr == "valid package, 281 rows in 12 tables: 0 errors, 0 warnings\n"
 
 
 def test_validate_names_each_problem_and_exits_1(cli, package: EditablePackage):
@@ -162,7 +162,7 @@ def test_every_command_explains_itself(cli, command):
 def test_sources_check_is_clean_on_the_mini_package(cli):
     result = cli("sources", str(MINI), "--check")
     assert result.returncode == 0 and result.stdout == ""
-    assert result.stderr == "82 sources, 82 cited; 0 errors, 0 warnings\n"
+    assert result.stderr == "82 sources, 82 cited: 0 errors, 0 warnings\n"
 
 
 def test_sources_check_reports_orphans_and_unsourced_records(cli, package: EditablePackage):

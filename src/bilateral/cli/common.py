@@ -110,3 +110,19 @@ def emit(rows: list[dict], fmt: Format, columns: list[str] | None = None,
         for r in rows:
             table.add_row(*(cell(r.get(c)) for c in columns))
         Console().print(table)
+
+
+def report_problems(report, fmt: Format, summary: str) -> None:
+    """A validation-style report in the one contract: problems on stdout as
+    `path:row:column: slug: message` (or JSON/CSV), a summary on stderr, exit 1 on errors."""
+    if fmt is Format.json:
+        print(to_json(report.to_dict()))
+    elif fmt is Format.csv:
+        emit([p.to_dict() for p in report.sorted()], fmt,
+             ["path", "row", "column", "field", "slug", "severity", "message"])
+    else:
+        for problem in report.sorted():
+            print(problem)
+        warnings = len(report.problems) - len(report.errors)
+        print(f"{summary}: {len(report.errors)} errors, {warnings} warnings", file=sys.stderr)
+    raise typer.Exit(int(not report.valid))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from bilateral.cli import app
-from bilateral.cli.common import DbOption, Format, FormatOption, emit, to_json
+from bilateral.cli.common import DbOption, Format, FormatOption, emit, report_problems, to_json
 from bilateral.kb.compile import build_database, default_db_path
 from bilateral.kb.validate import validate_package
 
@@ -26,20 +25,9 @@ def validate(
     Exit 0 when the package is valid (warnings allowed), 1 when it has errors.
     """
     report = validate_package(path)
-    if fmt is Format.json:
-        print(to_json(report.to_dict()))
-    elif fmt is Format.csv:
-        emit([p.to_dict() for p in report.sorted()], fmt,
-             ["path", "row", "column", "field", "slug", "severity", "message"])
-    else:
-        for problem in report.sorted():
-            print(problem)
-        rows = sum(report.stats.values())
-        verdict = "valid" if report.valid else "invalid"
-        print(f"{verdict}: {len(report.errors)} errors, "
-              f"{len(report.problems) - len(report.errors)} warnings in {rows} rows "
-              f"of {len(report.stats)} tables", file=sys.stderr)
-    raise typer.Exit(int(not report.valid))
+    rows = sum(report.stats.values())
+    verdict = "valid" if report.valid else "invalid"
+    report_problems(report, fmt, f"{verdict} package, {rows} rows in {len(report.stats)} tables")
 
 
 @app.command()

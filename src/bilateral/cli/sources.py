@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from bilateral.cli import app
-from bilateral.cli.common import Format, FormatOption, emit, to_json
+from bilateral.cli.common import Format, FormatOption, emit, report_problems
 from bilateral.kb.package import open_package
 from bilateral.kb.sources import check_sources, source_usage
 
@@ -36,15 +35,5 @@ def sources(
              if fmt is Format.table else None)
         return
     report = check_sources(package)
-    if fmt is Format.json:
-        print(to_json(report.to_dict()))
-    elif fmt is Format.csv:
-        emit([p.to_dict() for p in report.sorted()], fmt,
-             ["path", "row", "column", "field", "slug", "severity", "message"])
-    else:
-        for problem in report.sorted():
-            print(problem)
-        print(f"{report.stats['sources']} sources, {report.stats['cited']} cited; "
-              f"{len(report.errors)} errors, {len(report.problems) - len(report.errors)} warnings",
-              file=sys.stderr)
-    raise typer.Exit(int(not report.valid))
+    report_problems(report, fmt, f"{report.stats['sources']} sources, "
+                                 f"{report.stats['cited']} cited")
