@@ -1,0 +1,102 @@
+"""The knowledge base as the checker needs it: events with their actors and words, terms,
+entities with their lifetimes, infrastructure with its figures and owners."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bilateral.kb.names import normalise
+from bilateral.kb.store import Store
+
+_STOP_WORDS = """
+a an the of in on at to for from by with and or but as is was were be been being it its
+this that these those his her their he she they we our you your i me my which who whom
+whose what when where while after before during between into over under about against
+than then also not no yes has have had do does did said says say would could should may
+might will can one two three second new years month day per cent percent about around
+some more most other such each both all any very only just own same so up out off per
+via amid since until against among within without country countries state states
+"""
+STOP = frozenset(_STOP_WORDS.split())
+NEGATIVE = re.compile(r"\b(not|never|no|cancel\w*|skip\w*|refus\w*|declin\w*|reject\w*|"
+                      r"withdr\w*|boycott\w*|without)\b", re.I)
+
+
+def stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def words(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[\w]+", normalise(text)):
+        if len(w) > 2 and w not in STOP and not w.isdigit():
+            out.add(stem(w))
+    return out
+
+
+@dataclass
+class KbEvent:
+    id: str
+    start: date
+    end: date
+    precision: str
+    title: str
+    summary: str
+    kind: str
+    actors: set[str]
+    words: set[str]
+    negative: bool
+    urls: list[str]
+
+
+@dataclass
+class Knowledge:
+    events: list[KbEvent] = field(default_factory=list)
+    terms: dict[str, list[dict]] = field(default_factory=dict)       # person -> terms
+    office_terms: dict[tuple[str, str], list[dict]] = field(default_factory=dict)
+    entities: dict[str, dict] = field(default_factory=dict)
+    infrastructure: dict[str, dict] = field(default_factory=dict)
+    owners: dict[str, list[dict]] = field(default_factory=dict)
+    urls: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_store(cls, store: Store) -> Knowledge:
+        from bilateral.model.dates import interval
+
+        k = cls()
+        for r in store.rows("SELECT c.record_table, c.record_id, s.url FROM citations c "
+                            "JOIN sources s ON s.id = c.source_id ORDER BY s.kind, s.url"):
+            k.urls.setdefault((r["record_table"], r["record_id"]), []).append(r["url"])
+        actors: dict[str, set[str]] = {}
+        for r in store.rows("SELECT event_id, entity_id FROM event_actors"):
+            actors.setdefault(r["event_id"], set()).add(r["entity_id"])
+        for e in store.rows("SELECT event_id, date, date_end, date_precision, title, summary, "
+                            "kind FROM events WHERE dataset = 'kb'"):
+            start, end = interval(e["date"], e["date_precision"], e["date_end"])
+            k.events.append(KbEvent(
+                e["event_id"], start, end, e["date_precision"], e["title"], e["summary"],
+                e["kind"], actors.get(e["event_id"], set()),
+                words(e["title"] + " " + e["summary"]), bool(NEGATIVE.search(e["title"])),
+                k.urls.get(("events", e["event_id"]), [])))
+        for e in store.rows("SELECT * FROM entities"):
+            k.entities[e["id"]] = e
+        for t in store.rows("SELECT t.id, t.person_id, t.start, t.\"end\", t.acting, o.kind, "
+                            "o.title, o.state_id FROM terms t "
+                            "JOIN offices o ON o.id = t.office_id"):
+            k.terms.setdefault(t["person_id"], []).append(t)
+            k.office_terms.setdefault((t["state_id"], t["kind"]), []).append(t)
+        for i in store.rows("SELECT * FROM infrastructure"):
+            k.infrastructure[i["id"]] = i
+        for o in store.rows("SELECT * FROM infrastructure_owners"):
+            k.owners.setdefault(o["infrastructure_id"], []).append(o)
+        return k
+
+    def holder(self, state: str, kind: str, day: date) -> list[str]:
+        """Who held an office on a day."""
+        return [t["person_id"] for t in self.office_terms.get((state, kind), [])
+                if t["start"] <= day and (t["end"] is None or t["end"] >= day)]

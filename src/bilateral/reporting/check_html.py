@@ -1,0 +1,30 @@
+"""The checked text as HTML: each claim highlighted by verdict, its evidence on hover."""
+
+from __future__ import annotations
+
+import html
+
+COLOURS = {"supported": "#d4edda", "contradicted": "#f8d7da", "anachronistic": "#f5c6cb",
+           "not_in_kb": "#e2e3e5", "not_checkable": "transparent"}
+
+
+def render_check(text: str, result: dict) -> str:
+    parts, cursor = [], 0
+    for c in result["claims"]:
+        start, end = c["span"]
+        parts.append(html.escape(text[cursor:start]))
+        tip = f"{c['verdict']} ({c['reason']})"
+        if c.get("correction"):
+            tip += f" — record: {c['correction']}"
+        for e in c["evidence"][:3]:
+            tip += f"\n{e['title']} ({e['date']}) {' '.join(e['source_urls'][:1])}"
+        parts.append(f'<mark class="{c["verdict"]}" title="{html.escape(tip)}" '
+                     f'style="background:{COLOURS[c["verdict"]]}">'
+                     f"{html.escape(text[start:end])}</mark>")
+        cursor = end
+    parts.append(html.escape(text[cursor:]))
+    summary = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in result["summary"].items())
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Checked "
+            "text</title></head><body style=\"font:16px/1.6 Georgia,serif;max-width:50rem;"
+            f"margin:2rem auto;white-space:pre-wrap\"><p><em>{html.escape(summary)}</em></p>"
+            + "".join(parts) + "</body></html>\n")
