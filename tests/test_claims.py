@@ -14,6 +14,7 @@ from bilateral.claims.linker import link
 from bilateral.claims.text import main_text, sentences
 from bilateral.kb.compile import ensure_built
 from bilateral.kb.store import Store
+
 from conftest import REPO
 
 

@@ -81,17 +81,43 @@ def test_markdown_writes_charts_beside_it(dyad, context, tmp_path):
     assert "## Sources" in text
 
 
-def test_report_command_writes_and_refuses_check(cli, tmp_path):
+def test_report_command_writes(cli, tmp_path):
     result = cli("report", "--package", str(MINI), "--out", str(tmp_path / "r.html"),
                  "--format", "json")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["charts"] >= 4 and summary["sentences"] > 10
     assert (tmp_path / "r.html").exists()
-    refused = cli("report", "--package", str(MINI), "--out", str(tmp_path / "x.html"),
-                  "--check", str(tmp_path / "r.html"))
-    assert refused.returncode == 2 and "narrative checker" in refused.stderr
-    assert not (tmp_path / "x.html").exists()
+    missing = cli("report", "--package", str(MINI), "--out", str(tmp_path / "x.html"),
+                  "--check", str(tmp_path / "nothing.txt"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_check_section_cites_its_findings(dyad, tmp_path):
+    from bilateral.claims.check import Checker
+
+    text = ("Putin visited Baku in January 2001. In 1990 President Putin ordered troops into "
+            "Baku. Their friendship was remarkable.")
+    with _mini_store() as store:
+        checked = Checker(store).check(text)
+    context = build_context(dyad, LEADERS, checked, "note.txt")
+    section = context["sections"][-1]
+    assert section["id"] == "check" and section["title"] == "Checking note.txt"
+    findings = section["blocks"][1]["items"]
+    assert findings[0]["text"].startswith("Supported: “Putin visited Baku in January 2001.”")
+    assert any(f["text"].startswith("Anachronistic") for f in findings)
+    numbers = {s["n"] for s in context["bibliography"]}
+    assert all(f["cites"] and set(f["cites"]) <= numbers for f in findings)
+
+
+def _mini_store():
+    import tempfile
+    from pathlib import Path
+
+    from bilateral.kb.compile import ensure_built
+    from bilateral.kb.store import Store
+
+    return Store(ensure_built(MINI, Path(tempfile.mkdtemp()) / "mini.duckdb"))
 
 
 def test_report_leaders_resolve_by_any_name(cli, tmp_path):

@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from bilateral.api import DYADS, Dyad
+from bilateral.claims.check import Checker
+from bilateral.claims.text import read_document
 from bilateral.cli import app
 from bilateral.cli.common import DbOption, Format, PackageOption, open_store, to_json
 from bilateral.errors import InputError
@@ -46,19 +48,23 @@ def report(
     leaders: Annotated[str | None, typer.Option(
         help='The leader pair to focus on, e.g. "Heydar Aliyev,Vladimir Putin".')] = None,
     check: Annotated[Path | None, typer.Option(
-        help="A text to check against the record (needs the narrative checker).")] = None,
+        help="A text (.txt, .md, .html) to check claim by claim: adds a section on what the "
+             "record supports and contradicts in it.")] = None,
     package: PackageOption = None, db: DbOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="How to report what was "
                                         "written: table (a line) or json.")] = Format.table,
 ) -> None:
     """Write the evidence-based report: context and eras, the four pillars, milestones,
     legacy, and the numbered sources every sentence cites."""
-    if check is not None:
-        raise InputError("--check needs the narrative checker, which this version does not "
-                         "include yet")
     started = time.perf_counter()
+    checked = None
+    if check is not None:
+        if not check.exists():
+            raise InputError(f"--check: {check}: no such file")
+        with open_store(package, db) as store:
+            checked = Checker(store).check(read_document(check))
     the_dyad, pair = _dyad(dyad, package, db, leaders)
-    context = build_context(the_dyad, pair)
+    context = build_context(the_dyad, pair, checked, check.name if check else "the text")
     written = write_report(the_dyad, context, out)
     seconds = time.perf_counter() - started
     sentences = [s for sec in context["sections"] for b in sec["blocks"]

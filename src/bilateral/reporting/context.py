@@ -62,12 +62,18 @@ class Builder:
         return f"{event['title']} ({day(event['date'], event['date_precision'])})"
 
 
-def build_context(dyad: Dyad, leaders: tuple[str, str]) -> dict:
-    """The whole report for a dyad and the leader pair it focuses on (entity ids)."""
+def build_context(dyad: Dyad, leaders: tuple[str, str], check: dict | None = None,
+                  check_name: str = "the text") -> dict:
+    """The whole report for a dyad and the leader pair it focuses on (entity ids); with a
+    checker result, a section on what the record supports in that text."""
     b = Builder(dyad)
     a_name, b_name = (STATE_NAMES.get(s, s) for s in dyad.states)
     sections = [_context(b, leaders, a_name, b_name), _pillars(b), _milestones(b),
                 _legacy(b, leaders)]
+    if check is not None:
+        section = _checked(b, check, check_name)
+        if section:
+            sections.append(section)
     events = dyad.events
     return {
         "title": f"{a_name} and {b_name}: the relationship on the record",
@@ -317,3 +323,37 @@ def _strongest_edges(b: Builder) -> list[tuple[str, str, int]]:
     g = b.d.graph
     return sorted(((x, y, d["weight"]) for x, y, d in g.edges(data=True)),
                   key=lambda e: (-e[2], e[0], e[1]))
+
+
+_CITABLE = {"event": "events", "term": "terms", "infrastructure": "infrastructure",
+            "agreement": "agreements"}
+_SAYS = {"supported": "supported", "contradicted": "contradicted by the record",
+         "anachronistic": "anachronistic"}
+
+
+def _checked(b: Builder, check: dict, name: str) -> dict | None:
+    """What the record supports and does not support in a checked text."""
+    items = []
+    for claim in check["claims"]:
+        records = [(_CITABLE[e["kind"]], e["id"]) for e in claim["evidence"][:2]
+                   if e["kind"] in _CITABLE]
+        if claim["verdict"] not in _SAYS or not records:
+            continue
+        text = claim["sentence"] if len(claim["sentence"]) < 220 else \
+            claim["sentence"][:217] + "…"
+        items.append(b.say(f"{_SAYS[claim['verdict']].capitalize()}: “{text}” — "
+                           f"{claim['message']}", *records))
+    if not items:
+        return None
+    counts = check["summary"]
+    lead = b.say(
+        f"Of the {counts['sentences']} sentences of {name}, {counts['supported']} are "
+        f"supported by the record, {counts['contradicted']} contradicted, "
+        f"{counts['anachronistic']} anachronistic, {counts['not_in_kb']} not settled by the "
+        f"knowledge base and {counts['not_checkable']} not checkable (opinion or too vague); "
+        "the findings with evidence follow.", *[(r["kind"], r["id"]) for r in [
+            {"kind": _CITABLE[e["kind"]], "id": e["id"]} for c in check["claims"]
+            for e in c["evidence"][:1] if c["verdict"] in _SAYS and e["kind"] in _CITABLE][:1]])
+    return {"id": "check", "title": f"Checking {name}",
+            "blocks": [_paragraph(lead), {"type": "list", "caption": "Findings",
+                                          "items": items}]}
