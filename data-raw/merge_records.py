@@ -23,8 +23,20 @@ KB = ROOT / "knowledge-base"
 OFFICES = {"president": ("head-of-state", "President"),
            "prime-minister": ("head-of-government", "Prime Minister"),
            "foreign-minister": ("foreign-minister", "Minister of Foreign Affairs")}
+OTHER_OFFICES = {  # offices held before or beside the top ones: (state, full title)
+    "kgb-chair-azssr": ("sun", "Chairman of the KGB of the Azerbaijan SSR"),
+    "first-secretary-azcp": ("sun", "First Secretary of the Communist Party of Azerbaijan"),
+    "politburo-member": ("sun", "Full member of the Politburo of the CPSU Central Committee"),
+    "first-deputy-premier-ussr": ("sun", "First Deputy Chairman of the USSR Council of "
+                                         "Ministers"),
+    "nakhchivan-chair": ("aze", "Chairman of the Supreme Majlis of Nakhchivan"),
+    "fsb-director": ("rus", "Director of the Federal Security Service of Russia"),
+    "security-council-secretary": ("rus", "Secretary of the Security Council of Russia"),
+    "socar-first-vice-president": ("aze", "First Vice-President of SOCAR"),
+}
 COUNTRY_NAMES = {"AZE": "Azerbaijan", "RUS": "Russia"}
 KEYS = {"aliases": ("entity_id", "alias"), "event_actors": ("event_id", "entity_id", "role"),
+        "memberships": ("organisation_id", "member_id", "role"),
         "agreement_parties": ("agreement_id", "entity_id", "role"),
         "infrastructure_owners": ("infrastructure_id", "owner_id")}
 
@@ -61,6 +73,17 @@ def put(tables, name: str, row: dict) -> None:
 
 def lst(values) -> str:
     return ";".join(dict.fromkeys(v for v in values or [] if v))
+
+
+def _precision(value: str | None) -> str | None:
+    return {4: "year", 7: "month", 10: "day"}.get(len(value)) if value else None
+
+
+def _first_day(value: str | None) -> str | None:
+    """'1997' -> '1997-01-01', '1997-10' -> '1997-10-01'."""
+    if not value:
+        return None
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)
 
 
 def merge(tables, records: list[dict]) -> None:
@@ -100,7 +123,10 @@ def merge(tables, records: list[dict]) -> None:
                                             "valid_from": "", "valid_until": ""})
         elif kind == "term":
             state = rec["country"].lower()
-            if rec["office"] == "ambassador":
+            if rec["office"] in OTHER_OFFICES:
+                state, title = OTHER_OFFICES[rec["office"]]
+                office_kind, office_id, host = "other", rec["office"], ""
+            elif rec["office"] == "ambassador":
                 host = rec["accredited_to"]
                 office_kind, office_id = "ambassador", f"{state}-ambassador-{host.lower()}"
                 title = (f"Ambassador of {COUNTRY_NAMES[rec['country']]} to "
@@ -154,6 +180,14 @@ def merge(tables, records: list[dict]) -> None:
             put(tables, "infrastructure_owners", {
                 "infrastructure_id": rec["infrastructure_id"], "owner_id": rec["owner_id"],
                 "stake_pct": rec.get("stake_pct"), "as_of": rec.get("as_of"),
+                "source_ids": fix(rec.get("source_ids"))})
+        elif kind == "membership":
+            put(tables, "memberships", {
+                "organisation_id": rec["organisation_id"], "member_id": rec["member_id"],
+                "role": rec["role"], "start": _first_day(rec.get("start")),
+                "end": _first_day(rec.get("end")),
+                "date_precision": _precision(rec.get("start")) or rec.get("precision") or "day",
+                "end_precision": _precision(rec.get("end")),
                 "source_ids": fix(rec.get("source_ids"))})
         elif kind == "agreement":
             put(tables, "agreements", {

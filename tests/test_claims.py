@@ -112,6 +112,15 @@ def test_the_dead_cannot_act_but_can_be_honoured(checker):
     assert honoured["verdict"] != "anachronistic"
 
 
+def test_founders_and_co_chairs_are_compared_as_sets(checker):
+    wrong = verdict(checker, "GUAM was founded by Azerbaijan, Georgia, Ukraine and Armenia.")
+    assert (wrong["verdict"], wrong["reason"]) == ("contradicted", "founder_mismatch")
+    assert "Moldova" in wrong["correction"]
+    right = verdict(checker, "GUAM was founded in 1997 by Georgia, Ukraine, Azerbaijan and "
+                             "Moldova.")
+    assert right["verdict"] == "supported"
+
+
 def test_the_record_saying_the_opposite_contradicts(checker):
     v = verdict(checker, "Ilham Aliyev attended the Victory Day parade in Moscow in May 2025.")
     assert (v["verdict"], v["reason"]) == ("contradicted", "negated_in_kb")

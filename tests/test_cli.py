@@ -15,7 +15,7 @@ def test_validate_valid_package_exits_0(cli):
     result = cli("validate", str(MINI))
     assert result.returncode == 0
     assert result.stdout == ""
-    assert result.stderr == "valid package, 281 rows in 12 tables: 0 errors, 0 warnings\n"
+    assert result.stderr == "valid package, 281 rows in 13 tables: 0 errors, 0 warnings\n"
 
 
 def test_validate_names_each_problem_and_exits_1(cli, package: EditablePackage):

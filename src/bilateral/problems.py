@@ -27,6 +27,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unsourced-agreement": ("An agreement that cites no source", ERROR),
     "unsourced-infrastructure": ("An infrastructure record that cites no source", ERROR),
     "unsourced-stake": ("An ownership stake that cites no source", ERROR),
+    "unsourced-membership": ("A membership that cites no source", ERROR),
     "end-before-start": ("An end date earlier than its start date", ERROR),
     "date-precision-mismatch": ("A date that says more than its precision allows", ERROR),
     "unknown-cameo-code": ("A CAMEO event code that is not in the codebook", ERROR),

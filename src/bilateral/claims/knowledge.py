@@ -62,6 +62,7 @@ class Knowledge:
     entities: dict[str, dict] = field(default_factory=dict)
     infrastructure: dict[str, dict] = field(default_factory=dict)
     owners: dict[str, list[dict]] = field(default_factory=dict)
+    memberships: dict[str, list[dict]] = field(default_factory=dict)   # organisation -> rows
     urls: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -94,6 +95,8 @@ class Knowledge:
             k.infrastructure[i["id"]] = i
         for o in store.rows("SELECT * FROM infrastructure_owners"):
             k.owners.setdefault(o["infrastructure_id"], []).append(o)
+        for m in store.rows("SELECT * FROM memberships ORDER BY organisation_id, member_id"):
+            k.memberships.setdefault(m["organisation_id"], []).append(m)
         return k
 
     def holder(self, state: str, kind: str, day: date) -> list[str]:

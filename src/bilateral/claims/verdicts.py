@@ -143,7 +143,7 @@ def judge(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict:
         return Verdict("not_checkable", "vague", "Names nothing the record could settle.")
     if f.hedged and not f.dates:
         return Verdict("not_checkable", "opinion", "An opinion, a judgement or a forecast.")
-    for check in (_anachronism, _infrastructure_slots, _events):
+    for check in (_anachronism, _infrastructure_slots, _memberships, _events):
         verdict = check(f, kb, doc_date)
         if verdict:
             return verdict
@@ -319,6 +319,48 @@ def _named_phrases(f: Frame) -> list[str]:
         if own and len(phrase.split()) >= 2:  # not just names joined ("Putin and Aliyev")
             out.append(phrase)
     return out
+
+
+ROLES = [(re.compile(r"\bco-?chair\w*", re.I), "co-chair"),
+         (re.compile(r"\bfound\w*|\bestablish\w*|\bcreated by", re.I), "founder")]
+
+
+def _memberships(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
+    """'X was founded by A, B and C', 'X was co-chaired by A, B and C': the set of states the
+    claim names against the set the record has."""
+    for org in [e for e in f.entities if e in kb.memberships]:
+        for pattern, role in ROLES:
+            if not pattern.search(f.sentence):
+                continue
+            rows = [m for m in kb.memberships[org] if m["role"] == role]
+            if not rows:
+                continue
+            have = {m["member_id"] for m in rows}
+            claimed = {e for e in f.entities if e != org
+                       and kb.entities.get(e, {}).get("kind") == "state"}
+            if not claimed:
+                continue
+            name = lambda i: kb.entities.get(i, {}).get("name", i)  # noqa: E731
+            record = ", ".join(sorted(name(i) for i in have))
+            ev = [_evidence("membership", f"{org}:{m['member_id']}:{role}",
+                            f"{name(m['member_id'])} {role} of {name(org)}", m["start"],
+                            kb.urls.get(("memberships", f"{org}:{m['member_id']}:{role}"), []))
+                  for m in rows][:4]
+            wrong = claimed - have
+            if wrong:
+                return Verdict("contradicted", f"{role}_mismatch",
+                               f"The record's {role}s of {name(org)} are {record}, not "
+                               f"{', '.join(sorted(name(i) for i in wrong))}.", record, ev)
+            starts = {m["start"] for m in rows if m["start"]}
+            if f.dates and starts and not any(d.start <= s <= d.end for d in f.dates
+                                              for s in starts):
+                first = min(starts)
+                return Verdict("contradicted", f"{role}_date_mismatch",
+                               f"The record dates this to {first}.", first.isoformat(), ev)
+            return Verdict("supported", f"{role}_match",
+                           f"The record's {role}s of {name(org)} include "
+                           f"{', '.join(sorted(name(i) for i in claimed))}.", None, ev)
+    return None
 
 
 def _overlap(d: DateMention, e: KbEvent) -> bool:

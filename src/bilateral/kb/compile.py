@@ -164,6 +164,8 @@ def _derive(con) -> None:
         UNION ALL SELECT 'agreements', id, unnest(source_ids) FROM agreements
         UNION ALL SELECT 'infrastructure', id, unnest(source_ids) FROM infrastructure
         UNION ALL SELECT 'entities', id, unnest(source_ids) FROM entities
+        UNION ALL SELECT 'memberships', organisation_id || ':' || member_id || ':' || role,
+            unnest(source_ids) FROM memberships
     """)
     con.execute("""
         CREATE TABLE event_pillars AS

@@ -21,11 +21,12 @@ CHECKS: list[Check] = []
 
 _SOURCED = {"events": "unsourced-event", "terms": "unsourced-term",
             "agreements": "unsourced-agreement", "infrastructure": "unsourced-infrastructure",
-            "infrastructure_owners": "unsourced-stake"}
+            "infrastructure_owners": "unsourced-stake", "memberships": "unsourced-membership"}
 SOURCED_TABLES = (*_SOURCED, "entities")
 _DATE_RANGES = {"events": ("date", "date_end"), "terms": ("start", "end"),
                 "entities": ("exists_from", "exists_until"), "agreements": ("date", "in_force"),
-                "infrastructure": ("opened", "closed"), "aliases": ("valid_from", "valid_until")}
+                "infrastructure": ("opened", "closed"), "aliases": ("valid_from", "valid_until"),
+                "memberships": ("start", "end")}
 _LIST_REFERENCES = [("events", "agreement_ids", "agreements"),
                     ("events", "infrastructure_ids", "infrastructure")]
 
@@ -133,12 +134,14 @@ def ends_after_starts(ctx: Context) -> Iterator[Problem]:
 @check
 def precision_consistent(ctx: Context) -> Iterator[Problem]:
     for table, fields in (("events", ("date", "date_end")), ("agreements", ("date",)),
-                          ("terms", ("start", "end"))):
+                          ("terms", ("start", "end")), ("memberships", ("start", "end"))):
         for line, cells in ctx.rows(table):
-            precision = cells.get("date_precision", "")
-            if precision not in {"day", "month", "year"}:
-                continue
             for field in fields:
+                precision = cells.get("date_precision", "")
+                if field == "end" and cells.get("end_precision"):
+                    precision = cells["end_precision"]
+                if precision not in {"day", "month", "year"}:
+                    continue
                 value = day(cells.get(field))
                 if value and not precision_fits(value, precision):
                     unit = "month" if precision == "month" else "year"

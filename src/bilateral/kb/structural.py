@@ -19,7 +19,8 @@ _CONSTRAINT_SLUGS = {"enum": "not-in-enum", "pattern": "bad-format", "minimum": 
 _SOURCED_TABLES = {"events": "unsourced-event", "terms": "unsourced-term",
                    "agreements": "unsourced-agreement",
                    "infrastructure": "unsourced-infrastructure",
-                   "infrastructure_owners": "unsourced-stake"}
+                   "infrastructure_owners": "unsourced-stake",
+                   "memberships": "unsourced-membership"}
 
 
 def check_structure(package: Package) -> Iterator[Problem]:

@@ -214,6 +214,18 @@ class InfrastructureOwner(Record):
     source_ids: list[str] = Field(default_factory=list)
 
 
+class Membership(Record):
+    table: ClassVar[str] = "memberships"
+    organisation_id: str
+    member_id: str
+    role: str
+    start: date | None = None
+    end: date | None = None
+    date_precision: Precision = Precision.DAY
+    end_precision: Precision | None = None
+    source_ids: list[str] = Field(default_factory=list)
+
+
 class EssayItem(Record):
     table: ClassVar[str] = "essay_items"
     id: str
@@ -227,4 +239,4 @@ class EssayItem(Record):
 
 RECORD_TYPES: dict[str, type[Record]] = {cls.table: cls for cls in (
     Source, Entity, Alias, Office, Term, Event, EventActor, Agreement, AgreementParty,
-    Infrastructure, InfrastructureOwner, EssayItem)}
+    Infrastructure, InfrastructureOwner, Membership, EssayItem)}

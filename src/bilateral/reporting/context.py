@@ -326,7 +326,7 @@ def _strongest_edges(b: Builder) -> list[tuple[str, str, int]]:
 
 
 _CITABLE = {"event": "events", "term": "terms", "infrastructure": "infrastructure",
-            "agreement": "agreements"}
+            "agreement": "agreements", "membership": "memberships"}
 _SAYS = {"supported": "supported", "contradicted": "contradicted by the record",
          "anachronistic": "anachronistic"}
 
