@@ -121,6 +121,17 @@ def test_founders_and_co_chairs_are_compared_as_sets(checker):
     assert right["verdict"] == "supported"
 
 
+def test_taking_office_is_checked_against_the_terms(checker):
+    assert verdict(checker, "Heydar Aliyev became President of Azerbaijan in 1993.")[
+        "verdict"] == "supported"
+    late = verdict(checker, "Heydar Aliyev became President of Azerbaijan in 1995.")
+    assert (late["verdict"], late["reason"]) == ("contradicted", "term_date_mismatch")
+    assert "1993-10-10" in late["correction"]
+    first = verdict(checker, "In 1982 Heydar Aliyev became the first Muslim member of the "
+                             "Soviet Politburo.")
+    assert (first["verdict"], first["reason"]) == ("not_in_kb", "superlative_not_in_kb")
+
+
 def test_the_record_saying_the_opposite_contradicts(checker):
     v = verdict(checker, "Ilham Aliyev attended the Victory Day parade in Moscow in May 2025.")
     assert (v["verdict"], v["reason"]) == ("contradicted", "negated_in_kb")

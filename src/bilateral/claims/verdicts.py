@@ -143,7 +143,7 @@ def judge(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict:
         return Verdict("not_checkable", "vague", "Names nothing the record could settle.")
     if f.hedged and not f.dates:
         return Verdict("not_checkable", "opinion", "An opinion, a judgement or a forecast.")
-    for check in (_anachronism, _infrastructure_slots, _memberships, _events):
+    for check in (_anachronism, _infrastructure_slots, _memberships, _terms, _events):
         verdict = check(f, kb, doc_date)
         if verdict:
             return verdict
@@ -319,6 +319,42 @@ def _named_phrases(f: Frame) -> list[str]:
         if own and len(phrase.split()) >= 2:  # not just names joined ("Putin and Aliyev")
             out.append(phrase)
     return out
+
+
+STARTED = re.compile(r"\b(became|become|becomes|appointed|elected|named|took office|sworn|"
+                     r"inaugurated|succeeded|rose to power)\b", re.I)
+
+
+def _terms(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
+    """'X became <office> in <date>': the office's words against X's terms in office."""
+    if not f.dates or not STARTED.search(f.sentence):
+        return None
+    for person in f.people:
+        if not _acts(f, person):
+            continue
+        name = kb.entities[person]["name"]
+        matching = []
+        for t in kb.terms.get(person, []):
+            title = words(t["title"]) - words(" ".join(
+                kb.entities.get(t["state_id"], {}).get("name", "").split()))
+            if len(title & f.words) >= min(2, len(title)):
+                matching.append(t)
+        if not matching:
+            continue
+        ev = [_evidence("term", t["id"], f"{name}: {t['title']}", t["start"],
+                        kb.urls.get(("terms", t["id"]), [])) for t in matching[:3]]
+        if any(d.start <= t["start"] <= d.end for d in f.dates for t in matching):
+            sup = SUPERLATIVE.findall(f.sentence.lower())
+            if sup:  # "the first Muslim member": a term record cannot say that
+                return Verdict("not_in_kb", "superlative_not_in_kb", f"{name} took office as "
+                               f"{matching[0]['title']} on {matching[0]['start']}, but the "
+                               f"record does not say '{sup[0]}'.", None, ev)
+            return Verdict("supported", "term_start_match", f"{name} took office as "
+                           f"{matching[0]['title']} on {matching[0]['start']}.", None, ev)
+        starts = ", ".join(sorted({t["start"].isoformat() for t in matching}))
+        return Verdict("contradicted", "term_date_mismatch", f"{name} took office as "
+                       f"{matching[0]['title']} on {starts}.", starts, ev)
+    return None
 
 
 ROLES = [(re.compile(r"\bco-?chair\w*", re.I), "co-chair"),
