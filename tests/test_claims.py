@@ -100,6 +100,12 @@ def test_an_owner_who_is_not_one_is_contradicted(checker):
     assert (v["verdict"], v["reason"]) == ("contradicted", "not_an_owner")
 
 
+def test_a_state_with_no_part_in_a_pipeline_is_no_partner(checker):
+    v = verdict(checker, "Azerbaijan and Russia cooperate on the Southern Gas Corridor.")
+    assert (v["verdict"], v["reason"]) == ("contradicted", "not_a_partner")
+    assert "Russia" in v["message"]
+
+
 def test_a_leader_outside_his_term_is_anachronistic(checker):
     v = verdict(checker, "In 1990 President Putin ordered the troops into Baku.")
     assert (v["verdict"], v["reason"]) == ("anachronistic", "outside_tenure")

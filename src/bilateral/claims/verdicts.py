@@ -34,6 +34,8 @@ OPENING = re.compile(r"\b(open\w*|inaugurat\w*|launch\w*|commission\w*|began (?:
                      r"operat\w*|pumping)|start\w* (?:flowing|operat\w*|pumping)|first "
                      r"(?:oil|gas))\b", re.I)
 OWNING = re.compile(r"\b(own\w*|stake|share|holds?)\b", re.I)
+PARTNERING = re.compile(r"\b(cooperat\w*|co-operat\w*|partner\w*|jointly|together|joint)\b",
+                        re.I)
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%|percent|per cent|"
                     r"km|kilometres|kilometers|bcm|billion|million|barrels|b/d)?", re.I)
 
@@ -262,6 +264,10 @@ def _infrastructure_slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             verdict = _ownership(f, kb, i, name, ev)
             if verdict:
                 return verdict
+        if PARTNERING.search(f.sentence) and kb.owners.get(i):
+            verdict = _partners(f, kb, i, name, ev)
+            if verdict:
+                return verdict
         if OPENING.search(f.sentence) and f.dates and row.get("opened"):
             opened = row["opened"]
             if any(d.start <= opened <= d.end for d in f.dates):
@@ -271,6 +277,25 @@ def _infrastructure_slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
                 return Verdict("contradicted", "opening_date_mismatch",
                                f"{name} opened on {opened}, not in {f.dates[0].text}.",
                                opened.isoformat(), ev)
+    return None
+
+
+def _partners(f: Frame, kb: Knowledge, infra: str, name: str, ev) -> Verdict | None:
+    """States said to work together on a pipeline: each must own part of it, directly or
+    through one of its companies, when the record's owners add up to the whole."""
+    owners = kb.owners[infra]
+    if sum(o["stake_pct"] or 0 for o in owners) < 99:
+        return None
+    owning = {o["owner_id"] for o in owners} | {
+        (kb.entities.get(o["owner_id"], {}).get("country") or "").lower() for o in owners}
+    states = [e for e in f.entities if kb.entities.get(e, {}).get("kind") == "state"]
+    outside = [s for s in states if s not in owning]
+    if states and outside:
+        listed = ", ".join(f"{kb.entities.get(o['owner_id'], {}).get('name', o['owner_id'])} "
+                           f"{o['stake_pct']:g}%" for o in owners)
+        who = kb.entities[outside[0]]["name"]
+        return Verdict("contradicted", "not_a_partner", f"{who} has no part in {name}: its "
+                       f"owners are {listed}.", listed, ev)
     return None
 
 
@@ -322,7 +347,9 @@ def _named_phrases(f: Frame) -> list[str]:
 
 
 STARTED = re.compile(r"\b(became|become|becomes|appointed|elected|named|took office|sworn|"
-                     r"inaugurated|succeeded|rose to power)\b", re.I)
+                     r"inaugurated|succeeded|assum\w+|(?:rose|came|returned) to power|"
+                     r"took power)\b", re.I)
+TO_POWER = re.compile(r"\b((?:rose|came|returned) to power|took power|presidency)\b", re.I)
 
 
 def _terms(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
@@ -333,8 +360,9 @@ def _terms(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if not _acts(f, person):
             continue
         name = kb.entities[person]["name"]
-        matching = []
-        for t in kb.terms.get(person, []):
+        matching = [t for t in kb.terms.get(person, []) if t["kind"] == "head-of-state"] \
+            if TO_POWER.search(f.sentence) else []
+        for t in [] if matching else kb.terms.get(person, []):
             title = words(t["title"]) - words(" ".join(
                 kb.entities.get(t["state_id"], {}).get("name", "").split()))
             if len(title & f.words) >= min(2, len(title)):
