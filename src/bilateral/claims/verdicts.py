@@ -184,10 +184,11 @@ def _anachronism(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
                 holders = sorted({kb.entities[h]["name"] for k in office
                                   for h in kb.holder(state, k, span[0]) if h in kb.entities})
                 who = f"; the office was held by {', '.join(holders)}" if holders else ""
+                correction = (f"In {span[0].year} the office was held by "
+                              f"{', '.join(holders)}." if holders else None)
                 return Verdict("anachronistic", "outside_tenure",
                                f"{p['name']} did not hold that office in "
-                               f"{span[0].year}{who}.", f"In {span[0].year}{who or ''}."
-                               .replace("In 1", "In 1"),
+                               f"{span[0].year}{who}.", correction,
                                [_evidence("term", t["id"], t["title"], t["start"],
                                           kb.urls.get(("terms", t["id"]), []))
                                 for t in kb.terms.get(person, [])[:3]])
@@ -273,10 +274,9 @@ def _infrastructure_slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             if any(d.start <= opened <= d.end for d in f.dates):
                 return Verdict("supported", "opening_date_match",
                                f"{name} opened on {opened}.", None, ev)
-            if not any(e.id for e in f.dates if False):
-                return Verdict("contradicted", "opening_date_mismatch",
-                               f"{name} opened on {opened}, not in {f.dates[0].text}.",
-                               opened.isoformat(), ev)
+            return Verdict("contradicted", "opening_date_mismatch",
+                           f"{name} opened on {opened}, not in {f.dates[0].text}.",
+                           opened.isoformat(), ev)
     return None
 
 
