@@ -10,14 +10,14 @@ rows/s, MB/s, peak MB, and the ratios the targets are stated in.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from _process import run  # noqa: E402
 
 METHODS = {
     "duckdb-raw": """
@@ -43,25 +43,10 @@ assert r.reconciles and r.rows_rejected == 0, r.to_dict()
 """,
 }
 
-WRAPPER = """
-import json, resource, sys, time
-sys.path.insert(0, {src_dir!r})
-started = time.perf_counter()
-{body}
-print(json.dumps({{"seconds": time.perf_counter() - started,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
-
-
 def measure(method: str, src: Path, out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    body = METHODS[method].replace("{src}", str(src)).replace("{out}", str(out))
-    code = WRAPPER.format(src_dir=str(ROOT / "src"), body=body)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run(METHODS[method].replace("{src}", str(src)).replace("{out}", str(out)))
 
 
 def main() -> None:
@@ -71,7 +56,6 @@ def main() -> None:
     parser.add_argument("--skip-pandas-above", type=int, default=5_000_000,
                         help="pandas holds the whole file in memory; skip it for big files")
     args = parser.parse_args()
-    sys.path.insert(0, str(HERE))
     from generate_gdelt import generate
 
     for rows in args.rows:

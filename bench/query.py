@@ -10,13 +10,13 @@ and Russia. Each method runs in its own process; prints seconds, peak memory and
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from _process import run  # noqa: E402
 
 GENERATE = """
 import os, duckdb
@@ -71,24 +71,6 @@ top = d.groupby(['period', 'cameo_code']).size().rename('n').reset_index()
 """),
 }
 
-WRAPPER = """
-import json, resource, sys, time
-sys.path.insert(0, {src_dir!r})
-{setup}
-started = time.perf_counter()
-{body}
-print(json.dumps({{"seconds": time.perf_counter() - started,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
-
-
-def run(code: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000_000, 100_000_000])
@@ -100,16 +82,16 @@ def main() -> None:
         store = args.work / f"store-{rows}"
         if not (store / "events").exists():
             body = GENERATE.format(work=args.work, rows=rows, store=store)
-            made = run(WRAPPER.format(src_dir=str(ROOT / "src"), setup="", body=body))
+            made = run(body)
             print(f"generated {rows:,} events in {made['seconds']:.1f} s")
         print(f"\n{rows:,} events")
         results = {}
         for method, (setup, body) in METHODS.items():
             if method == "pandas" and rows > args.skip_pandas_above:
                 continue
-            code = WRAPPER.format(src_dir=str(ROOT / "src"), setup=setup,
-                                  body=body.replace("{store}", str(store)))
-            best = min((run(code) for _ in range(args.repeat)), key=lambda r: r["seconds"])
+            timed = body.replace("{store}", str(store))
+            best = min((run(timed, setup) for _ in range(args.repeat)),
+                       key=lambda r: r["seconds"])
             results[method] = best
             print(f"  {method:7s} {best['seconds']:7.2f} s  peak {best['peak_mb']:6.0f} MB")
         if "pandas" in results:
