@@ -143,6 +143,15 @@ def test_the_record_saying_the_opposite_contradicts(checker):
     assert (v["verdict"], v["reason"]) == ("contradicted", "negated_in_kb")
 
 
+@pytest.mark.parametrize("claim", [
+    "Russia began withdrawing its peacekeepers from Karabakh in April 2024.",
+    "In 1996 Azerbaijan rejected the Russian call to join the CIS border pact.",
+])
+def test_withdrawals_and_rejections_are_events_not_denials(checker, claim):
+    """A record titled '… withdrawal …' or '… rejects …' says something happened."""
+    assert verdict(checker, claim)["reason"] != "negated_in_kb"
+
+
 def test_silence_is_not_in_kb_not_a_contradiction(checker):
     v = verdict(checker, "In March 2019 Putin and Aliyev opened a chess school in Sochi.")
     assert v["verdict"] == "not_in_kb"

@@ -20,8 +20,12 @@ some more most other such each both all any very only just own same so up out of
 via amid since until against among within without country countries state states
 """
 STOP = frozenset(_STOP_WORDS.split())
-NEGATIVE = re.compile(r"\b(not|never|no|cancel\w*|skip\w*|refus\w*|declin\w*|reject\w*|"
-                      r"withdr\w*|boycott\w*|without)\b", re.I)
+# Negation of the event itself ("did not attend", "cancels trip"), the same for a claim and
+# for a record's title, so that "withdrawal" or "rejects" never reads as "did not happen".
+NEGATION = re.compile(r"\b(did not|didn't|does not|doesn't|never|has not|hasn't|have not|"
+                      r"haven't|was not|were not|wasn't|weren't|will not|won't|refus\w*|"
+                      r"declin\w*|cancel\w*|skipp?\w*|boycott\w*|failed to|fails to)\b",
+                      re.I)
 
 
 def stem(word: str) -> str:
@@ -82,7 +86,7 @@ class Knowledge:
             k.events.append(KbEvent(
                 e["event_id"], start, end, e["date_precision"], e["title"], e["summary"],
                 e["kind"], actors.get(e["event_id"], set()),
-                words(e["title"] + " " + e["summary"]), bool(NEGATIVE.search(e["title"])),
+                words(e["title"] + " " + e["summary"]), bool(NEGATION.search(e["title"])),
                 k.urls.get(("events", e["event_id"]), [])))
         for e in store.rows("SELECT * FROM entities"):
             k.entities[e["id"]] = e

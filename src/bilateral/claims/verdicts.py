@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bilateral.claims.dates import DateMention, find_dates
-from bilateral.claims.knowledge import KbEvent, Knowledge, words
+from bilateral.claims.knowledge import NEGATION, KbEvent, Knowledge, words
 from bilateral.claims.linker import Lexicon, Mention, link
 from bilateral.kb.names import normalise
 
@@ -22,10 +22,6 @@ HEDGE = re.compile(r"\b(may|might|could|would|should|will|shall|likely|perhaps|p
                    r"expected to|aims? to|seeks? to|hopes? to|remains? (?:a|an|the) "
                    r"(?:key|crucial|cornerstone)|crucial|pivotal|remarkable|fascinating|"
                    r"significant(?:ly)?|importance|important|strong leadership)\b", re.I)
-# Negation of the claim itself ("did not attend"), not of an aside ("though not intentionally").
-CLAIM_NEGATION = re.compile(r"\b(did not|didn't|never|has not|hasn't|have not|haven't|was not|"
-                            r"were not|wasn't|weren't|refused to|declined to|cancel\w*|"
-                            r"skipp\w*|boycott\w*|failed to)\b", re.I)
 DEATHS = re.compile(r"(?:all\s+)?(\d[\d,]*)\s+(?:\w+\s+){0,6}?(?:were\s+|was\s+)?"
                     r"(?:killed|died|dead)|(?:killing|killed|deaths? of)\s+(\d[\d,]*)", re.I)
 OFFICE = {"president": "head-of-state", "prime minister": "head-of-government",
@@ -102,7 +98,7 @@ def frame(sentence: str, lex: Lexicon, kb: Knowledge, doc_date: date | None,
     return Frame(sentence, mentions, dates, entities,
                  [e for e in entities if lex.kinds.get(e) == "person" and e not in ambiguous],
                  words(sentence) - mention_words - date_words,
-                 bool(CLAIM_NEGATION.search(sentence)), bool(HEDGE.search(sentence)),
+                 bool(NEGATION.search(sentence)), bool(HEDGE.search(sentence)),
                  kinds, ambiguous)
 
 
