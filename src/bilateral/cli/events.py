@@ -10,18 +10,15 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bilateral.backends import ENGINES
 from bilateral.cli import app
 from bilateral.cli.common import Format, FormatOption, emit, to_json
 from bilateral.errors import BilateralError
 from bilateral.events.importer import ImportResult, import_files
+from bilateral.events.readers import FORMATS
 
-
-class Dataset(StrEnum):
-    gdelt = "gdelt"
-    gdelt1 = "gdelt1"
-    gdelt_mentions = "gdelt-mentions"
-    icews = "icews"
-    polecat = "polecat"
+# Choices come from the library's own tables, so a new reader or engine shows up here.
+Dataset = StrEnum("Dataset", {name: name for name in FORMATS})
 
 
 StoreOption = Annotated[Path, typer.Option(
@@ -79,9 +76,7 @@ def import_(
               f"{total['rows_duplicate']} + rejected {total['rows_rejected']}")
 
 
-class Engine(StrEnum):
-    duckdb = "duckdb"
-    spark = "spark"
+Engine = StrEnum("Engine", {name: name for name in ENGINES})
 
 
 class Unit(StrEnum):

@@ -31,9 +31,6 @@ class EventStore:
         base = self.table_dir(table, dataset) if dataset else self.root / table
         return sorted(base.glob("**/*.parquet")) if base.exists() else []
 
-    def glob(self, table: str = "events") -> str:
-        return str(self.root / table / "**" / "*.parquet")
-
     def known_ids(self, con: duckdb.DuckDBPyConnection, table: str, dataset: str,
                   id_column: str) -> None:
         """Load the ids already stored for a dataset into the temp table `known_ids`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -107,8 +108,6 @@ def _load_csv(con, table: str, path: Path, fields: list[dict]) -> None:
 
 
 def _load_codebooks(con) -> None:
-    import json
-
     root = codebooks.codebook_dir()
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:

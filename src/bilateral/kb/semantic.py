@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from bilateral.kb.names import normalise
 from bilateral.kb.package import Package
 from bilateral.model import codebooks
 from bilateral.model.dates import interval, parse_partial, precision_fits
@@ -307,8 +308,6 @@ def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
 
 @check
 def aliases_unambiguous(ctx: Context) -> Iterator[Problem]:
-    from bilateral.kb.names import normalise  # local: names is a leaf module, kept separate
-
     first: dict[str, tuple[str, int]] = {}
     for line, cells in ctx.rows("entities"):
         first.setdefault(normalise(cells.get("name", "")), (cells.get("id", ""), line))
