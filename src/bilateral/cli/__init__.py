@@ -27,6 +27,7 @@ from bilateral.cli import events as _events  # noqa: E402,F401  (registers comma
 from bilateral.cli import kb as _kb  # noqa: E402,F401
 from bilateral.cli import query as _query  # noqa: E402,F401
 from bilateral.cli import report as _report  # noqa: E402,F401
+from bilateral.cli import serve as _serve  # noqa: E402,F401
 from bilateral.cli import sources as _sources  # noqa: E402,F401
 
 

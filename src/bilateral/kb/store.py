@@ -24,6 +24,13 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def for_thread(self) -> Store:
+        """A Store on its own cursor of the same database, for use in another thread (one
+        DuckDB connection must not run queries from two threads at once)."""
+        twin = object.__new__(Store)
+        twin.path, twin.con = self.path, self.con.cursor()
+        return twin
+
     def __enter__(self) -> Store:
         return self
 
@@ -84,8 +91,15 @@ class Store:
         return row
 
     # -- events ------------------------------------------------------------------------
-    def events(self, query: EventQuery) -> list[dict]:
+    def events(self, query: EventQuery, limit: int | None = None, offset: int = 0,
+               order: str = "date") -> list[dict]:
+        """Events matching `query`, ordered by one of `EVENT_ORDERS` ('-' prefix: descending)."""
         where, params = query.where()
+        order_sql = _event_order(order)
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
         return self.rows(f"""
             SELECT e.event_id AS id, e.date, e.date_end, e.date_precision, e.title, e.summary,
                    e.kind, e.cameo_code AS cameo, e.goldstein, e.quad_class, e.plover,
@@ -99,8 +113,127 @@ class Store:
                      WHERE c.record_table = 'events' AND c.record_id = e.event_id) AS source_urls
             FROM events e
             WHERE e.dataset = 'kb' {where}
-            ORDER BY e.date, e.event_id
+            ORDER BY {order_sql}{page}
         """, params)
+
+    def count_events(self, query: EventQuery) -> int:
+        where, params = query.where()
+        return self.rows(f"SELECT count(*) AS n FROM events e WHERE e.dataset = 'kb' {where}",
+                         params)[0]["n"]
+
+    def event(self, event_id: str) -> dict:
+        """One curated event with its actors, pillars, linked records and cited sources."""
+        found = self.rows("SELECT id FROM kb_events WHERE id = ?", [event_id])
+        if not found:
+            raise NotFoundError(f"no event with id {event_id!r}")
+        row = self.events(EventQuery(event_ids=(event_id,)))[0]
+        extra = self.rows("SELECT agreement_ids, infrastructure_ids FROM kb_events WHERE id = ?",
+                          [event_id])[0]
+        row["agreements"] = self._titles("agreements", extra["agreement_ids"] or [])
+        row["infrastructure"] = self._titles("infrastructure", extra["infrastructure_ids"] or [])
+        row["sources"] = self.cited_sources("events", event_id)
+        return row
+
+    # -- other records -------------------------------------------------------------------
+    def entities(self, kind: str | None = None, search: str | None = None) -> list[dict]:
+        clauses, params = [], []
+        if kind:
+            clauses.append("kind = ?")
+            params.append(kind)
+        if search:
+            clauses.append("(contains(lower(name), lower(?)) OR id IN (SELECT entity_id FROM "
+                           "aliases WHERE contains(lower(alias), lower(?))))")
+            params += [search, search]
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self.rows(f"""
+            SELECT id, name, kind, coalesce(iso3, country) AS country, exists_from, exists_until,
+                   (SELECT count(*) FROM event_actors a WHERE a.entity_id = entities.id) AS events
+            FROM entities {where} ORDER BY name, id""", params)
+
+    def entity_events(self, entity_id: str) -> list[dict]:
+        return self.events(EventQuery(actor_ids=(entity_id,)))
+
+    def agreements(self) -> list[dict]:
+        return self.rows("SELECT id, title, date, date_precision, kind, scope, pillars "
+                         "FROM agreements ORDER BY date, id")
+
+    def agreement(self, agreement_id: str) -> dict:
+        """An agreement with its parties, the events that refer to it and its sources."""
+        rows = self.rows("SELECT * FROM agreements WHERE id = ?", [agreement_id])
+        if not rows:
+            raise NotFoundError(f"no agreement with id {agreement_id!r}")
+        row = rows[0]
+        row.pop("source_ids", None)
+        row["place"] = self._titles("entities", [row["place_id"]])[0] if row["place_id"] else None
+        row["parties"] = self.rows(
+            "SELECT p.entity_id AS id, e.name, p.role FROM agreement_parties p "
+            "JOIN entities e ON e.id = p.entity_id WHERE p.agreement_id = ? "
+            "ORDER BY p.role, e.name", [agreement_id])
+        row["events"] = self.rows(
+            "SELECT id, date, date_precision, title FROM kb_events "
+            "WHERE list_contains(agreement_ids, ?) ORDER BY date, id", [agreement_id])
+        row["sources"] = self.cited_sources("agreements", agreement_id)
+        return row
+
+    def infrastructure(self) -> list[dict]:
+        return self.rows("SELECT i.id, coalesce(e.name, i.id) AS name, i.commodity, i.capacity, "
+                         "i.capacity_unit, i.route, i.length_km, i.opened, i.closed "
+                         "FROM infrastructure i LEFT JOIN entities e ON e.id = i.id "
+                         "ORDER BY i.opened NULLS LAST, i.id")
+
+    def infrastructure_item(self, item_id: str) -> dict:
+        """A pipeline, railway or site with its owners, operator, events and sources."""
+        rows = self.rows("SELECT i.*, coalesce(e.name, i.id) AS name FROM infrastructure i "
+                         "LEFT JOIN entities e ON e.id = i.id WHERE i.id = ?", [item_id])
+        if not rows:
+            raise NotFoundError(f"no infrastructure with id {item_id!r}")
+        row = rows[0]
+        row.pop("source_ids", None)
+        row["operator"] = (self._titles("entities", [row["operator_id"]])[0]
+                           if row["operator_id"] else None)
+        row["owners"] = self.rows(
+            "SELECT o.owner_id AS id, e.name, o.stake_pct, o.as_of FROM infrastructure_owners o "
+            "JOIN entities e ON e.id = o.owner_id WHERE o.infrastructure_id = ? "
+            "ORDER BY o.stake_pct DESC NULLS LAST, e.name", [item_id])
+        row["events"] = self.rows(
+            "SELECT id, date, date_precision, title FROM kb_events "
+            "WHERE list_contains(infrastructure_ids, ?) ORDER BY date, id", [item_id])
+        row["sources"] = self.cited_sources("infrastructure", item_id)
+        return row
+
+    def source(self, source_id: str) -> dict:
+        """A source with every record that cites it."""
+        rows = self.rows("SELECT * FROM sources WHERE id = ?", [source_id])
+        if not rows:
+            raise NotFoundError(f"no source with id {source_id!r}")
+        row = rows[0]
+        row["cited_by"] = self.rows("""
+            SELECT c.record_table AS "table", c.record_id AS id,
+                   coalesce(e.title, g.title, n.name, i.name, c.record_id) AS title
+            FROM citations c
+            LEFT JOIN kb_events e ON c.record_table = 'events' AND e.id = c.record_id
+            LEFT JOIN agreements g ON c.record_table = 'agreements' AND g.id = c.record_id
+            LEFT JOIN entities n ON c.record_table = 'entities' AND n.id = c.record_id
+            LEFT JOIN entities i ON c.record_table = 'infrastructure' AND i.id = c.record_id
+            WHERE c.source_id = ? ORDER BY c.record_table, c.record_id""", [source_id])
+        return row
+
+    def cited_sources(self, table: str, record_id: str) -> list[dict]:
+        return self.rows("SELECT s.id, s.url, s.title, s.publisher, s.published FROM citations c "
+                         "JOIN sources s ON s.id = c.source_id "
+                         "WHERE c.record_table = ? AND c.record_id = ? ORDER BY s.id",
+                         [table, record_id])
+
+    def _titles(self, table: str, ids: list[str]) -> list[dict]:
+        # infrastructure records are named by the entity of the same id
+        table, label = {"agreements": ("agreements", "title"),
+                        "infrastructure": ("entities", "name"),
+                        "entities": ("entities", "name")}[table]
+        if not ids:
+            return []
+        found = {r["id"]: r["label"] for r in self.rows(
+            f'SELECT id, {label} AS label FROM "{table}" WHERE list_contains(?, id)', [ids])}
+        return [{"id": i, "title": found.get(i, i)} for i in ids]
 
     # -- offices -----------------------------------------------------------------------
     def offices(self, country: str | None = None, on: date | None = None) -> list[dict]:
@@ -167,6 +300,7 @@ class EventQuery:
     """Filters for `Store.events`; every value is passed as a parameter, never spliced."""
 
     actor_ids: tuple[str, ...] = ()
+    event_ids: tuple[str, ...] = ()
     pillar: str | None = None
     kind: str | None = None
     since: date | None = None
@@ -180,6 +314,9 @@ class EventQuery:
             clauses.append("EXISTS (SELECT 1 FROM event_actors a "
                            "WHERE a.event_id = e.event_id AND a.entity_id = ?)")
             params.append(actor)
+        if self.event_ids:
+            clauses.append("list_contains(?, e.event_id)")
+            params.append(list(self.event_ids))
         if self.pillar:
             clauses.append("list_contains(e.pillars, ?)")
             params.append(self.pillar)
@@ -200,6 +337,22 @@ class EventQuery:
             clauses.append("e.importance <= ?")
             params.append(self.importance)
         return "".join(" AND " + c for c in clauses), params
+
+
+# Orders a caller may ask for; the SQL is chosen from this table, never built from input.
+EVENT_ORDERS = {"date": "e.date, e.event_id", "title": "e.title, e.event_id",
+                "importance": "e.importance, e.date, e.event_id",
+                "kind": "e.kind, e.date, e.event_id"}
+
+
+def _event_order(order: str) -> str:
+    key = order.removeprefix("-")
+    if key not in EVENT_ORDERS:
+        raise InputError(f"cannot sort events by {order!r}; use one of "
+                         f"{', '.join(EVENT_ORDERS)} (prefix '-' for descending)")
+    if order.startswith("-"):
+        return ", ".join(f"{c} DESC" for c in EVENT_ORDERS[key].split(", "))
+    return EVENT_ORDERS[key]
 
 
 def _close_matches(wanted: str, names: dict[str, str]) -> list[str]:

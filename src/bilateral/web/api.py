@@ -1,0 +1,227 @@
+"""The JSON API under /api/: the same records and analyses as the CLI, for scripts and for the
+explorer's own pages. Every filter is a validated parameter; no SQL is built from input."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from bilateral.cli.common import to_json
+from bilateral.kb.store import EVENT_ORDERS, EventQuery
+from bilateral.model.enums import EntityKind, EventKind, Pillar
+from bilateral.web.explorer import Explorer
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+SORTS = tuple(EVENT_ORDERS) + tuple(f"-{k}" for k in EVENT_ORDERS)
+MAX_TEXT = 200_000  # characters the checker accepts in one request
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str = Field(description="A stable, machine-readable name for the error.")
+    message: str = Field(description="What went wrong and what to do about it.")
+    details: list[Any] = Field(default_factory=list)
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+ERRORS = {status: {"model": ErrorBody} for status in (404, 413, 422)}
+
+
+class Actor(BaseModel):
+    id: str
+    name: str
+    role: str
+
+
+class Event(BaseModel):
+    id: str
+    date: dt.date
+    date_end: dt.date | None = None
+    date_precision: str
+    title: str
+    summary: str | None = None
+    kind: str
+    cameo: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    plover: str | None = None
+    pillars: list[str]
+    importance: int
+    actors: list[Actor]
+    source_urls: list[str]
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="Events matching the filters, before paging.")
+    limit: int
+    offset: int
+    events: list[Event]
+
+
+class CheckRequest(BaseModel):
+    text: str = Field(max_length=MAX_TEXT, description="The text to check.")
+    date: dt.date | None = Field(
+        None, description="The document's date, an anchor for 'today' and 'two years later'.")
+
+
+class EventFilters:
+    """The event filters shared by the JSON and CSV endpoints (and the events page)."""
+
+    def __init__(
+        self,
+        actor: Annotated[list[str], Query(max_length=200, description=(
+            "An actor's name or id, in any spelling; repeat for events with all of them."))] = (),
+        pillar: Pillar | None = None,
+        kind: EventKind | None = None,
+        since: Annotated[dt.date | None, Query(
+            description="Events still going on or after this day.")] = None,
+        until: Annotated[dt.date | None, Query(
+            description="Events starting on or before this day.")] = None,
+        search: Annotated[str | None, Query(max_length=200,
+                                            description="Words in the title or summary.")] = None,
+        importance: Annotated[int | None, Query(ge=1, le=3, description=(
+            "1 = milestones only, 2 = also major events, 3 = everything."))] = None,
+    ):
+        self.actor, self.pillar, self.kind = list(actor), pillar, kind
+        self.since, self.until, self.search, self.importance = since, until, search, importance
+
+    def query(self, explorer: Explorer) -> EventQuery:
+        store = explorer.store
+        return EventQuery(actor_ids=tuple(store.resolve(a) for a in self.actor),
+                          pillar=self.pillar.value if self.pillar else None,
+                          kind=self.kind.value if self.kind else None,
+                          since=self.since, until=self.until, search=self.search or None,
+                          importance=self.importance)
+
+
+def explorer_of(request: Request) -> Explorer:
+    return request.app.state.explorer
+
+
+def json_response(value: Any) -> Response:
+    """JSON through the CLI's encoder, so dates and numbers look the same everywhere."""
+    return Response(to_json(value), media_type="application/json")
+
+
+@router.get("/summary", summary="The dyad at a glance")
+def summary(request: Request) -> Response:
+    return json_response(explorer_of(request).summary)
+
+
+@router.get("/events", response_model=EventPage, responses=ERRORS,
+            summary="Events, filtered, sorted and paged")
+def events(request: Request, filters: Annotated[EventFilters, Depends()],
+           limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+           offset: Annotated[int, Query(ge=0)] = 0,
+           sort: Literal[SORTS] = "date") -> Response:
+    explorer = explorer_of(request)
+    total, rows = explorer.events(filters.query(explorer), limit, offset, sort)
+    return json_response({"total": total, "limit": limit, "offset": offset, "events": rows})
+
+
+@router.get("/events.csv", responses=ERRORS, response_class=Response,
+            summary="The same selection as CSV, every matching event")
+def events_csv(request: Request, filters: Annotated[EventFilters, Depends()],
+               sort: Literal[SORTS] = "date") -> Response:
+    explorer = explorer_of(request)
+    _, rows = explorer.events(filters.query(explorer), None, 0, sort)
+    out = io.StringIO()
+    columns = ["id", "date", "date_end", "date_precision", "title", "kind", "pillars",
+               "importance", "cameo", "goldstein", "actors", "summary", "source_urls"]
+    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "pillars": ";".join(row["pillars"] or []),
+                         "actors": ";".join(a["id"] for a in row["actors"] or []),
+                         "source_urls": " ".join(row["source_urls"] or [])})
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="events.csv"'})
+
+
+@router.get("/events/{event_id}", responses=ERRORS, summary="One event with its sources")
+def event(request: Request, event_id: str) -> Response:
+    return json_response(explorer_of(request).store.event(event_id))
+
+
+@router.get("/entities", summary="People, states, organisations, places and infrastructure")
+def entities(request: Request, kind: EntityKind | None = None,
+             search: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+    rows = explorer_of(request).store.entities(kind.value if kind else None, search)
+    return json_response({"total": len(rows), "entities": rows})
+
+
+@router.get("/entities/{entity_id}", responses=ERRORS,
+            summary="An entity with its aliases, terms in office and events")
+def entity(request: Request, entity_id: str) -> Response:
+    store = explorer_of(request).store
+    row = store.entity(entity_id)
+    row["events"] = store.entity_events(row["id"])
+    return json_response(row)
+
+
+@router.get("/agreements", summary="Treaties, declarations and contracts")
+def agreements(request: Request) -> Response:
+    rows = explorer_of(request).store.agreements()
+    return json_response({"total": len(rows), "agreements": rows})
+
+
+@router.get("/agreements/{agreement_id}", responses=ERRORS,
+            summary="An agreement with its parties, what followed, and its sources")
+def agreement(request: Request, agreement_id: str) -> Response:
+    return json_response(explorer_of(request).store.agreement(agreement_id))
+
+
+@router.get("/infrastructure", summary="Pipelines, railways, corridors and sites")
+def infrastructure(request: Request) -> Response:
+    rows = explorer_of(request).store.infrastructure()
+    return json_response({"total": len(rows), "infrastructure": rows})
+
+
+@router.get("/infrastructure/{item_id}", responses=ERRORS,
+            summary="A pipeline or site with route, capacity, owners and sources")
+def infrastructure_item(request: Request, item_id: str) -> Response:
+    return json_response(explorer_of(request).store.infrastructure_item(item_id))
+
+
+@router.get("/sources/{source_id}", responses=ERRORS,
+            summary="A source with every record that cites it")
+def source(request: Request, source_id: str) -> Response:
+    return json_response(explorer_of(request).store.source(source_id))
+
+
+@router.get("/eras", summary="Leader pairs (heads of state) and their overlaps")
+def eras(request: Request) -> Response:
+    explorer = explorer_of(request)
+    return json_response({"eras": explorer.eras, "summary": explorer.era_summary})
+
+
+@router.get("/index", responses=ERRORS, summary="The cooperation index over time")
+def index(request: Request, by: Literal["year", "quarter", "month"] = "year",
+          pillar: Pillar | None = None) -> Response:
+    rows = explorer_of(request).index(by, pillar.value if pillar else None)
+    return json_response({"by": by, "pillar": pillar, "index": rows})
+
+
+@router.get("/network", summary="Actors around the dyad with their centrality")
+def network(request: Request) -> Response:
+    return json_response({"actors": explorer_of(request).network})
+
+
+@router.get("/timeline", summary="Every event as a timeline item")
+def timeline(request: Request) -> Response:
+    return json_response({"items": explorer_of(request).timeline_items})
+
+
+@router.post("/check", responses=ERRORS, summary="Check every claim in a text")
+def check(request: Request, body: Annotated[CheckRequest, Body()]) -> Response:
+    return json_response(explorer_of(request).check(body.text, body.date))

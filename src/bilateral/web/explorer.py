@@ -1,0 +1,140 @@
+"""What the explorer shows, read once from the knowledge base and kept in memory.
+
+The explorer holds no analysis of its own: it asks the store, the `Dyad` API, the chart
+module and the checker, and keeps their results so that pages answer in milliseconds.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from bilateral.api import DYADS, Dyad
+from bilateral.claims.check import Checker
+from bilateral.kb.compile import ensure_built
+from bilateral.kb.frames import load_frames
+from bilateral.kb.store import EventQuery, Store, summarise
+from bilateral.reporting import charts
+from bilateral.reporting.charts import PILLAR_COLOURS
+
+PILLARS = tuple(PILLAR_COLOURS)
+
+
+class Explorer:
+    """One knowledge base, opened read-only, with a Store per serving thread."""
+
+    def __init__(self, db: Path | str | None = None, package: Path | str | None = None,
+                 dyad: str = "AZE-RUS"):
+        self.db_path = ensure_built(package, db)
+        self._store = Store(self.db_path)
+        self._local = threading.local()
+        self._checker_lock = threading.Lock()
+        self.dyad = Dyad(load_frames(self._store), DYADS[dyad]["states"])
+        self.dyad_name = dyad
+
+    def close(self) -> None:
+        self._store.close()
+
+    @property
+    def store(self) -> Store:
+        """The calling thread's Store (DuckDB connections are not shared across threads)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = self._store.for_thread()
+        return store
+
+    # -- the dyad ----------------------------------------------------------------------
+    @cached_property
+    def summary(self) -> dict:
+        return summarise(self._store.for_thread())
+
+    @cached_property
+    def eras(self) -> list[dict]:
+        eras = self.dyad.eras()
+        return _records(eras[["era", "leader_a", "leader_a_id", "leader_b", "leader_b_id",
+                              "start", "end", "days"]])
+
+    @cached_property
+    def era_summary(self) -> list[dict]:
+        return _records(self.dyad.era_summary())
+
+    def index(self, by: str = "year", pillar: str | None = None) -> list[dict]:
+        return _records(self.dyad.index(by, pillar))
+
+    @cached_property
+    def network(self) -> list[dict]:
+        return _records(self.dyad.network())
+
+    @cached_property
+    def chart_svgs(self) -> dict[str, str]:
+        """The overview's and the network page's charts, rendered offline once."""
+        return {name: charts.to_svg(self.dyad.chart(name))
+                for name in ("index", "pillar-mix", "network")}
+
+    @cached_property
+    def era_band(self) -> list[dict]:
+        """Eras as shares of the whole span, for a band drawn with plain HTML."""
+        eras = self.dyad.eras()
+        first, last = eras["start"].min(), eras["end"].max()
+        span = (last - first).days + 1
+        return [{**row, "left": 100 * (pd.Timestamp(row["start"]) - first).days / span,
+                 "width": max(100 * row["days"] / span, 0.15)} for row in self.eras]
+
+    # -- events ------------------------------------------------------------------------
+    def events(self, query: EventQuery, limit: int | None = None, offset: int = 0,
+               order: str = "date") -> tuple[int, list[dict]]:
+        store = self.store
+        return store.count_events(query), store.events(query, limit, offset, order)
+
+    @cached_property
+    def milestones(self) -> list[dict]:
+        return self._store.for_thread().events(EventQuery(importance=1))
+
+    @cached_property
+    def timeline_items(self) -> list[dict]:
+        """Every curated event as a vis-timeline item: grouped by its first pillar, sized by
+        importance, with its other pillars kept for filtering."""
+        items = []
+        for e in self._store.for_thread().events(EventQuery()):
+            pillars = list(e["pillars"] or [])
+            items.append({"id": e["id"], "content": e["title"], "start": _iso(e["date"]),
+                          "end": _iso(e["date_end"]), "group": pillars[0] if pillars else None,
+                          "pillars": pillars, "importance": e["importance"],
+                          "className": f"pillar-{pillars[0] if pillars else 'none'} "
+                                       f"importance-{e['importance']}",
+                          "summary": e["summary"], "kind": e["kind"]})
+        return items
+
+    # -- the check page ----------------------------------------------------------------
+    @cached_property
+    def checker(self) -> Checker:
+        return Checker(self._store.for_thread())
+
+    def check(self, text: str, doc_date: date | None = None) -> dict:
+        with self._checker_lock:  # the checker's lexicon caches are not thread-safe
+            return self.checker.check(text, doc_date)
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None and not pd.isna(value) else None
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """DataFrame rows as JSON-ready dicts: dates as ISO strings, missing values as None."""
+    out = []
+    for row in df.to_dict("records"):
+        clean = {}
+        for key, value in row.items():
+            if isinstance(value, pd.Timestamp):
+                value = value.date().isoformat()
+            elif not isinstance(value, list | tuple | dict) and pd.isna(value):
+                value = None
+            elif hasattr(value, "item"):
+                value = value.item()
+            clean[key] = value
+        out.append(clean)
+    return out
