@@ -103,3 +103,34 @@ def cli(tmp_path):
 
 def load_json(text: str):
     return json.loads(text)
+
+
+class ExplorerServer:
+    """`bilateral serve` as a real process on a free loopback port."""
+
+    def __init__(self, db: Path):
+        env = {**os.environ, "BILATERAL_DB": str(db), "PYTHONUNBUFFERED": "1"}
+        env.pop("BILATERAL_PACKAGE", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bilateral", "serve", "--port", "0"], env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if "http://" not in line:
+            self.process.kill()
+            raise RuntimeError(f"the explorer did not start: {line}{self.process.stderr.read()}")
+        self.url = line.split()[2].rstrip("/")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def explorer(tmp_path_factory) -> str:
+    """The explorer over the built-in knowledge base; yields its base URL."""
+    server = ExplorerServer(tmp_path_factory.mktemp("explorer") / "kb.duckdb")
+    yield server.url
+    server.stop()
