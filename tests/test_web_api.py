@@ -202,6 +202,16 @@ def test_events_page_filters_server_side(http):
     assert count(energy) == http.get("/api/events", params={"pillar": "energy"}).json()["total"]
 
 
+def test_events_form_without_javascript_sends_empty_fields(http):
+    """A plain form submit sends every field; empty ones mean no filter, not an error."""
+    page = http.get("/events?search=&pillar=energy&kind=&actor=&since=&until=&importance="
+                    "&sort=date")
+    assert page.status_code == 200
+    assert "energy" in page.text
+    strict = http.get("/api/events?importance=")
+    assert strict.status_code == 422  # the API keeps its parameters strict
+
+
 def test_page_errors_are_pages(http):
     response = http.get("/events/no-such-event")
     assert response.status_code == 404 and "text/html" in response.headers["content-type"]

@@ -218,6 +218,25 @@ class Store:
             WHERE c.source_id = ? ORDER BY c.record_table, c.record_id""", [source_id])
         return row
 
+    def energy_segments(self, infrastructure_id: str | None = None) -> list[dict]:
+        """Energy network segments with their end points' names and coordinates (empty for a
+        database built before the energy tables existed)."""
+        if not self.rows("SELECT count(*) AS n FROM information_schema.tables "
+                         "WHERE table_name = 'energy_segments'")[0]["n"]:
+            return []
+        where, params = "", []
+        if infrastructure_id:
+            where, params = "WHERE s.infrastructure_id = ?", [infrastructure_id]
+        return self.rows(f"""
+            SELECT s.id, s.infrastructure_id, coalesce(i.name, s.infrastructure_id) AS name,
+                   s.commodity, s.capacity, s.capacity_unit, s.opened, s.closed,
+                   a.name AS from_name, a.lat AS from_lat, a.lon AS from_lon,
+                   b.name AS to_name, b.lat AS to_lat, b.lon AS to_lon
+            FROM energy_segments s
+            JOIN energy_nodes a ON a.id = s.from_node JOIN energy_nodes b ON b.id = s.to_node
+            LEFT JOIN entities i ON i.id = s.infrastructure_id
+            {where} ORDER BY s.infrastructure_id, s.id""", params)
+
     def cited_sources(self, table: str, record_id: str) -> list[dict]:
         return self.rows("SELECT s.id, s.url, s.title, s.publisher, s.published FROM citations c "
                          "JOIN sources s ON s.id = c.source_id "

@@ -16,6 +16,7 @@ from bilateral.cli.common import to_json
 from bilateral.kb.store import EVENT_ORDERS, EventQuery
 from bilateral.model.enums import EntityKind, EventKind, Pillar
 from bilateral.web.explorer import Explorer
+from bilateral.web.places import route_lines
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -215,6 +216,11 @@ def index(request: Request, by: Literal["year", "quarter", "month"] = "year",
 @router.get("/network", summary="Actors around the dyad with their centrality")
 def network(request: Request) -> Response:
     return json_response({"actors": explorer_of(request).network})
+
+
+@router.get("/map", summary="Energy routes as lines between sourced points")
+def map_lines(request: Request) -> Response:
+    return json_response({"lines": route_lines(explorer_of(request).store)})
 
 
 @router.get("/timeline", summary="Every event as a timeline item")

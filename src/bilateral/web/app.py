@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bilateral.errors import AmbiguousNameError, BilateralError, NotFoundError
 from bilateral.web import api, pages
 from bilateral.web.explorer import Explorer
-from bilateral.web.security import BodyLimit, SecurityHeaders, error_body
+from bilateral.web.security import BodyLimit, DropEmptyFormFields, SecurityHeaders, error_body
 
 STATIC = Path(__file__).parent / "static"
 CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
@@ -37,6 +37,7 @@ def create_app(explorer: Explorer) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # the last added runs first: headers go on every response, the 413 included
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(DropEmptyFormFields)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
 

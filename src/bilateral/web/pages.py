@@ -120,9 +120,9 @@ def infrastructure(request: Request):
 
 @router.get("/infrastructure/{item_id}", response_class=HTMLResponse)
 def infrastructure_item(request: Request, item_id: str):
-    item = explorer_of(request).store.infrastructure_item(item_id)
-    return render(request, "infrastructure.html.j2", i=item,
-                  lines=route_lines([item]))
+    store = explorer_of(request).store
+    item = store.infrastructure_item(item_id)
+    return render(request, "infrastructure.html.j2", i=item, lines=route_lines(store, item_id))
 
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
@@ -132,8 +132,8 @@ def source(request: Request, source_id: str):
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request):
-    items = explorer_of(request).store.infrastructure()
-    return render(request, "map.html.j2", rows=items, lines=route_lines(items))
+    store = explorer_of(request).store
+    return render(request, "map.html.j2", rows=store.infrastructure(), lines=route_lines(store))
 
 
 @router.get("/network", response_class=HTMLResponse)

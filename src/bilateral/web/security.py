@@ -91,3 +91,20 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+class DropEmptyFormFields:
+    """A page's filter form sends every field, empty or not (`?pillar=&since=`); for pages an
+    empty field means "no filter", so it is dropped before validation. The API keeps its
+    strict parameters."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if (scope["type"] == "http" and scope["method"] == "GET"
+                and not scope["path"].startswith("/api/") and scope.get("query_string")):
+            pairs = [p for p in scope["query_string"].split(b"&")
+                     if p and not p.endswith(b"=")]
+            scope = {**scope, "query_string": b"&".join(pairs)}
+        await self.app(scope, receive, send)

@@ -18,7 +18,9 @@
       return { type: "Feature", properties: l,
                geometry: { type: "LineString", coordinates: l.coordinates } };
     });
-    var extent = { type: "FeatureCollection", features: routes };
+    // fit the routes; with none drawn, show the Caspian-to-Europe region they would cross
+    var extent = routes.length ? { type: "FeatureCollection", features: routes } :
+      { type: "LineString", coordinates: [[12, 36], [52, 47]] };
     var projection = d3.geoConicConformal().parallels([35, 50]).rotate([-40, 0])
       .fitExtent([[40, 30], [width - 40, height - 30]], extent);
     var path = d3.geoPath(projection);

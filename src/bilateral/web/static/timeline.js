@@ -29,8 +29,11 @@
         .map(function (el) { return el.value; });
       var group = e.pillars.filter(function (p) { return pillars.indexOf(p) >= 0; })[0];
       return { id: e.id, content: e.content, start: e.start, end: e.end || undefined,
-               type: e.end ? "range" : "box", group: group,
+               type: e.end ? "range" : "point", group: group,
                className: "pillar-" + group + " importance-" + e.importance, title: e.content };
+    }));
+    groups.update(groups.getIds().map(function (id) {
+      return { id: id, visible: form.querySelector("input[name=pillar][value=" + id + "]").checked };
     }));
     count.textContent = shown.length + " of " + all.length + " events shown";
   }
