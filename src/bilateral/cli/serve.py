@@ -22,6 +22,9 @@ def serve(
         = 8000,
     package: PackageOption = None, db: DbOption = None,
     log_level: Annotated[str, typer.Option(help="uvicorn's log level.")] = "warning",
+    cache: Annotated[bool, typer.Option(help=(
+        "Keep answers to repeated GET requests in memory (the data cannot change while the "
+        "server runs); --no-cache is for measuring."))] = True,
 ) -> None:
     """Start the web explorer: overview, timeline, events, records, map, network, the claim
     checker and the JSON API (documented at /docs). Read-only; stop it with Ctrl+C."""
@@ -36,7 +39,7 @@ def serve(
     except ValueError:
         loopback = host == "localhost"
     explorer = Explorer(db=db, package=package)
-    _ = explorer.chart_svgs, explorer.timeline_items  # render once, before the first visitor
+    explorer.warm()  # read and render once, before the first visitor
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -44,11 +47,13 @@ def serve(
     except OSError as exc:
         raise InputError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror}); "
                          "choose another port or stop what is using it") from None
+    sock.listen(2048)  # connections made as soon as the address is printed wait, not fail
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     print(f"bilateral explorer: http://{shown}:{bound}/  (API docs at /docs; Ctrl+C stops)",
           flush=True)
     if not loopback:
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
-    config = uvicorn.Config(create_app(explorer), log_level=log_level, access_log=False)
+    config = uvicorn.Config(create_app(explorer, cache=cache), log_level=log_level,
+                            access_log=False)
     uvicorn.Server(config).run(sockets=[sock])

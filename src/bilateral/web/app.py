@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bilateral.errors import AmbiguousNameError, BilateralError, NotFoundError
 from bilateral.web import api, pages
+from bilateral.web.cache import ResponseCache
 from bilateral.web.explorer import Explorer
 from bilateral.web.security import BodyLimit, DropEmptyFormFields, SecurityHeaders, error_body
 
@@ -23,7 +24,8 @@ CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
 log = logging.getLogger("bilateral.web")
 
 
-def create_app(explorer: Explorer) -> FastAPI:
+def create_app(explorer: Explorer, cache: bool = True) -> FastAPI:
+    """The app over one explorer; `cache=False` answers every request afresh (for measuring)."""
     app = FastAPI(
         title="bilateral explorer",
         summary="The relationship between two states and their leaders, with a source for "
@@ -38,6 +40,8 @@ def create_app(explorer: Explorer) -> FastAPI:
     # the last added runs first: headers go on every response, the 413 included
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(DropEmptyFormFields)
+    if cache:
+        app.add_middleware(ResponseCache)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
 

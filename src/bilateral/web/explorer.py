@@ -39,6 +39,11 @@ class Explorer:
     def close(self) -> None:
         self._store.close()
 
+    def warm(self) -> None:
+        """Read and render what every visitor needs, so the first one does not wait."""
+        _ = (self.summary, self.eras, self.era_summary, self.network, self.chart_svgs,
+             self._event_rows, self.timeline_items, self.milestones)
+
     @property
     def store(self) -> Store:
         """The calling thread's Store (DuckDB connections are not shared across threads)."""
@@ -85,10 +90,17 @@ class Explorer:
                  "width": max(100 * row["days"] / span, 0.15)} for row in self.eras]
 
     # -- events ------------------------------------------------------------------------
+    @cached_property
+    def _event_rows(self) -> dict[str, dict]:
+        return {e["id"]: e for e in self._store.for_thread().events(EventQuery())}
+
     def events(self, query: EventQuery, limit: int | None = None, offset: int = 0,
                order: str = "date") -> tuple[int, list[dict]]:
+        """The matching events' count and one page of them: the database filters and orders,
+        the rows (with actors and source URLs) come from memory."""
         store = self.store
-        return store.count_events(query), store.events(query, limit, offset, order)
+        ids = store.event_ids(query, limit, offset, order)
+        return store.count_events(query), [self._event_rows[i] for i in ids]
 
     @cached_property
     def milestones(self) -> list[dict]:
@@ -99,7 +111,7 @@ class Explorer:
         """Every curated event as a vis-timeline item: grouped by its first pillar, sized by
         importance, with its other pillars kept for filtering."""
         items = []
-        for e in self._store.for_thread().events(EventQuery()):
+        for e in self._event_rows.values():
             pillars = list(e["pillars"] or [])
             items.append({"id": e["id"], "content": e["title"], "start": _iso(e["date"]),
                           "end": _iso(e["date_end"]), "group": pillars[0] if pillars else None,
