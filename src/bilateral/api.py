@@ -9,6 +9,7 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
+from bilateral.analysis import energy as energy_
 from bilateral.analysis import eras as eras_
 from bilateral.analysis import indices, milestones, network
 from bilateral.errors import InputError
@@ -66,6 +67,19 @@ class Dyad:
     def network(self) -> pd.DataFrame:
         """Actors with their centrality in the web of relations."""
         return network.centrality(self.graph)
+
+    @cached_property
+    def energy(self) -> energy_.Network:
+        """The energy-route network: nodes, segments, capacities in network units."""
+        f = self.frames
+        names = f.entities.set_index("id")["name"].to_dict()
+        return energy_.create_network(f.energy_nodes, f.energy_segments, f.conversions, names)
+
+    def state_names(self) -> dict[str, str]:
+        """ISO3 code -> name of every state entity, so --without can take 'Russia'."""
+        states = self.frames.entities
+        states = states[(states["kind"] == "state") & states["iso3"].notna()]
+        return dict(zip(states["iso3"], states["name"], strict=True))
 
     def chart(self, name: str, **options) -> alt.TopLevelMixin:
         """'timeline', 'index', 'pillar-mix', 'network' or a pillar name."""
