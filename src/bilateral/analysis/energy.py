@@ -216,7 +216,12 @@ def capacity(network: Network, origin: str, destination: str = ANYWHERE,
     on = on or date.today()
     sources, sinks = _ends(network, origin, destination)
     full = max_flow(create_graph(network, commodity, on), sources, sinks)
-    without = resolve_without(network, via)
+    try:
+        without = resolve_without(network, via)
+    except InputError:  # a country the network never enters carries nothing
+        if not (len(via) == 3 and via.isalpha() and via.isupper()):
+            raise
+        without = Without(via, frozenset())
     rest = max_flow(create_graph(network, commodity, on, without), sources - without.nodes,
                     sinks - without.nodes)
     dependent = full.value - rest.value
@@ -329,8 +334,10 @@ def network_on(network: Network, on: date, commodity: str | None = None) -> dict
     if commodity:
         segments = segments[segments["commodity"] == check_commodity(commodity)]
     used = set(segments["from_node"]) | set(segments["to_node"])
-    nodes = [{k: (None if pd.isna(v) else v) for k, v in n.items()}
-             for n in network.nodes[network.nodes["id"].isin(used)].to_dict("records")]
+    nodes = [{"id": n.id, "name": n.name, "kind": n.kind, "country": n.country,
+              "region": _value(n.region), "lat": _value(n.lat), "lon": _value(n.lon),
+              "source_ids": list(n.source_ids)}
+             for n in network.nodes[network.nodes["id"].isin(used)].itertuples()]
     edges = [{"id": s.id, "from": s.from_node, "to": s.to_node, "commodity": s.commodity,
               "line": s.infrastructure_id, "name": network.names.get(s.infrastructure_id),
               "capacity": float(s.capacity), "unit": s.capacity_unit,
@@ -339,3 +346,7 @@ def network_on(network: Network, on: date, commodity: str | None = None) -> dict
               "closed": None if pd.isna(s.closed) else s.closed.date().isoformat(),
               "source_ids": list(s.source_ids)} for s in segments.itertuples()]
     return {"on": on.isoformat(), "nodes": nodes, "edges": edges}
+
+
+def _value(cell):
+    return None if pd.isna(cell) else cell

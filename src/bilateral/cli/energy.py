@@ -83,8 +83,9 @@ def routes(origin: FromOption = "AZE", destination: ToOption = energy.ANYWHERE,
     frames = [energy.routes(dyad.energy, origin, destination, c, day, unit)
               for c in _commodities(commodity)]
     rows = [r for f in frames for r in f.to_dict("records")]
-    emit(_whole(rows), fmt, ["commodity", "route", "lines", "transit", "capacity", "unit", "segments"]
-         if fmt is not Format.json else None, title=f"Routes on {day}")
+    columns = ["commodity", "route", "lines", "transit", "capacity", "unit", "segments"]
+    emit(_whole(rows), fmt, columns if fmt is not Format.json else None,
+         title=f"Routes on {day}")
 
 
 @energy_app.command()
@@ -139,7 +140,8 @@ def diversification(origin: FromOption = "AZE", commodity: CommodityOption = "ga
     dyad = _load(package, db)
     energy.check_commodity(commodity)
     frame = energy.diversification(dyad.energy, origin, commodity, until or dyad.as_of.year)
-    emit(_whole(frame.to_dict("records")), fmt, None, title=f"Diversification of {commodity} exports")
+    emit(_whole(frame.to_dict("records")), fmt, None,
+         title=f"Diversification of {commodity} exports")
 
 
 @energy_app.command()
