@@ -15,7 +15,7 @@ def test_validate_valid_package_exits_0(cli):
     result = cli("validate", str(MINI))
     assert result.returncode == 0
     assert result.stdout == ""
-    assert result.stderr == "valid package, 281 rows in 13 tables: 0 errors, 0 warnings\n"
+    assert result.stderr == "valid package, 294 rows in 16 tables: 0 errors, 0 warnings\n"
 
 
 def test_validate_names_each_problem_and_exits_1(cli, package: EditablePackage):
@@ -34,7 +34,7 @@ def test_validate_names_each_problem_and_exits_1(cli, package: EditablePackage):
         # the unsourced event's two sources are now cited by nothing: warnings, not errors
         "kb/sources.csv:7:1: unused-source: source 'aliyevheritage-2002-01-25-tete-a-tete' is "
         "cited by no record",
-        "kb/sources.csv:24:1: unused-source: source 'defencetalk-gabala-lease' is cited by no "
+        "kb/sources.csv:25:1: unused-source: source 'defencetalk-gabala-lease' is cited by no "
         "record",
     ]
     as_json = json.loads(cli("validate", str(package.root), "--format", "json").stdout)
@@ -163,7 +163,7 @@ def test_every_command_explains_itself(cli, command):
 def test_sources_check_is_clean_on_the_mini_package(cli):
     result = cli("sources", str(MINI), "--check")
     assert result.returncode == 0 and result.stdout == ""
-    assert result.stderr == "82 sources, 82 cited: 0 errors, 0 warnings\n"
+    assert result.stderr == "85 sources, 85 cited: 0 errors, 0 warnings\n"
 
 
 def test_sources_check_reports_orphans_and_unsourced_records(cli, package: EditablePackage):
@@ -180,5 +180,5 @@ def test_sources_check_reports_orphans_and_unsourced_records(cli, package: Edita
 
 def test_sources_lists_the_most_cited_first(cli):
     rows = json.loads(cli("sources", str(MINI), "--format", "json").stdout)
-    assert len(rows) == 82
+    assert len(rows) == 85
     assert rows[0]["cited_by"] >= rows[-1]["cited_by"] >= 1

@@ -138,6 +138,14 @@ def _unsourced_stake(pkg: EditablePackage):
     return "infrastructure_owners", line, pkg.column("infrastructure_owners", "source_ids")
 
 
+def _segment(**changes):
+    """A segment of the mini package's energy network with one field changed."""
+    def apply(pkg: EditablePackage):
+        field, value = next(iter(changes.items()))
+        return ("energy_segments", *pkg.set("energy_segments", 0, field, value))
+    return apply
+
+
 CASES = {
     "bad-header": _bad_header,
     "bad-row": _extra_cell,
@@ -155,6 +163,10 @@ CASES = {
     "unsourced-agreement": _set("agreements", "source_ids", ""),
     "unsourced-infrastructure": _set("infrastructure", "source_ids", "", 0),
     "unsourced-stake": _unsourced_stake,
+    "unsourced-energy-node": _set("energy_nodes", "source_ids", "", 0),
+    "unsourced-segment": _segment(source_ids=""),
+    "unsourced-conversion": _set("unit_conversions", "source_ids", "", 0),
+    "unknown-unit": _segment(capacity_unit="t/y"),
     "unsourced-membership": _append("memberships", {"source_ids": "", "organisation_id": "rus",
                                                     "member_id": "aze", "role": "member",
                                                     "date_precision": "year"}),
@@ -190,6 +202,20 @@ def test_slug_is_reported_at_its_place(package: EditablePackage, slug: str):
     report = validate_package(package.root)
     assert found(report, package.path(table), line, column, slug), describe(report)
     assert report.valid is (CATALOGUE[slug][1] == "warning")
+
+
+def test_segment_to_an_unknown_node_is_a_dangling_reference(package: EditablePackage):
+    line, column = package.set("energy_segments", 1, "to_node", "atlantis")
+    report = validate_package(package.root)
+    assert found(report, package.path("energy_segments"), line, column, "dangling-reference"), \
+        describe(report)
+
+
+def test_segment_through_an_unknown_country_is_reported(package: EditablePackage):
+    line, column = package.set("energy_segments", 0, "countries", "AZE;XYZ")
+    report = validate_package(package.root)
+    assert found(report, package.path("energy_segments"), line, column,
+                 "unknown-country-code"), describe(report)
 
 
 def test_unreadable_descriptor_is_one_problem(package: EditablePackage):

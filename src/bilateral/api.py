@@ -9,6 +9,7 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
+from bilateral.analysis import energy as energy_
 from bilateral.analysis import eras as eras_
 from bilateral.analysis import indices, milestones, network
 from bilateral.errors import InputError
@@ -67,20 +68,42 @@ class Dyad:
         """Actors with their centrality in the web of relations."""
         return network.centrality(self.graph)
 
+    @cached_property
+    def energy(self) -> energy_.Network:
+        """The energy-route network: nodes, segments, capacities in network units."""
+        f = self.frames
+        names = f.entities.set_index("id")["name"].to_dict()
+        return energy_.create_network(f.energy_nodes, f.energy_segments, f.conversions, names)
+
+    def energy_by_route(self) -> pd.DataFrame:
+        """Year-end export capacity of the first state per route and commodity."""
+        frames = [energy_.capacity_by_line(self.energy, self.states[0], energy_.ANYWHERE, c,
+                                           self.as_of.year, self.states[1]).assign(commodity=c)
+                  for c in sorted(set(self.energy.segments["commodity"]))]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def state_names(self) -> dict[str, str]:
+        """ISO3 code -> name of every state entity, so --without can take 'Russia'."""
+        states = self.frames.entities
+        states = states[(states["kind"] == "state") & states["iso3"].notna()]
+        return dict(zip(states["iso3"], states["name"], strict=True))
+
     def chart(self, name: str, **options) -> alt.TopLevelMixin:
-        """'timeline', 'index', 'pillar-mix', 'network' or a pillar name."""
+        """'timeline', 'index', 'pillar-mix', 'network', 'energy' or a pillar name."""
         if name == "timeline":
             return charts.timeline(self.events)
         if name == "index":
             return charts.cooperation_index(self.index(options.get("by", "year")), self.eras())
         if name == "pillar-mix":
             return charts.pillar_mix(self.era_summary())
+        if name == "energy":
+            return charts.energy_capacity(self.energy_by_route())
         if name == "network":
             return charts.network(self.graph, options.get("top", 30))
         if name in indices.PILLARS:
             return charts.pillar_over_time(indices.create_pillar_index(self.events), name)
         raise InputError(f"no chart called {name!r}: use timeline, index, pillar-mix, network, "
-                         f"or a pillar ({', '.join(indices.PILLARS)})")
+                         f"energy, or a pillar ({', '.join(indices.PILLARS)})")
 
 
 def load(dyad: str = "AZE-RUS", package: Path | str | None = None,

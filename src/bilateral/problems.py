@@ -28,6 +28,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unsourced-infrastructure": ("An infrastructure record that cites no source", ERROR),
     "unsourced-stake": ("An ownership stake that cites no source", ERROR),
     "unsourced-membership": ("A membership that cites no source", ERROR),
+    "unsourced-energy-node": ("An energy-network node that cites no source", ERROR),
+    "unsourced-segment": ("An energy-network segment (its capacity, route, dates) that cites "
+                          "no source", ERROR),
+    "unsourced-conversion": ("A unit conversion factor that cites no source", ERROR),
+    "unknown-unit": ("A capacity unit that no cited factor converts into its commodity's "
+                     "network unit", ERROR),
     "end-before-start": ("An end date earlier than its start date", ERROR),
     "date-precision-mismatch": ("A date that says more than its precision allows", ERROR),
     "unknown-cameo-code": ("A CAMEO event code that is not in the codebook", ERROR),

@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 from bilateral.cli import check as _check  # noqa: E402,F401
+from bilateral.cli import energy as _energy  # noqa: E402,F401
 from bilateral.cli import events as _events  # noqa: E402,F401  (registers commands)
 from bilateral.cli import kb as _kb  # noqa: E402,F401
 from bilateral.cli import query as _query  # noqa: E402,F401

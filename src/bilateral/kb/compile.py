@@ -21,7 +21,8 @@ from bilateral.model.event_schema import EVENT_COLUMNS
 
 _DUCK_TYPES = {"string": "VARCHAR", "date": "DATE", "integer": "BIGINT", "number": "DOUBLE",
                "boolean": "BOOLEAN"}
-_LIST_FIELDS = {"source_ids", "pillars", "agreement_ids", "infrastructure_ids", "records"}
+_LIST_FIELDS = {"source_ids", "pillars", "agreement_ids", "infrastructure_ids", "records",
+                "countries"}
 
 
 def default_db_path() -> Path:
@@ -165,6 +166,9 @@ def _derive(con) -> None:
         UNION ALL SELECT 'entities', id, unnest(source_ids) FROM entities
         UNION ALL SELECT 'memberships', organisation_id || ':' || member_id || ':' || role,
             unnest(source_ids) FROM memberships
+        UNION ALL SELECT 'energy_nodes', id, unnest(source_ids) FROM energy_nodes
+        UNION ALL SELECT 'energy_segments', id, unnest(source_ids) FROM energy_segments
+        UNION ALL SELECT 'unit_conversions', id, unnest(source_ids) FROM unit_conversions
     """)
     con.execute("""
         CREATE TABLE event_pillars AS

@@ -22,6 +22,9 @@ class Frames:
     citations: pd.DataFrame     # record_table, record_id, source_id
     infrastructure: pd.DataFrame
     owners: pd.DataFrame
+    energy_nodes: pd.DataFrame
+    energy_segments: pd.DataFrame   # countries and source_ids as lists; opened/closed Timestamps
+    conversions: pd.DataFrame
 
 
 def _frame(store: Store, sql: str, dates: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -63,4 +66,8 @@ def load_frames(store: Store) -> Frames:
                               ("opened", "closed")),
         owners=_frame(store, "SELECT * FROM infrastructure_owners "
                              "ORDER BY infrastructure_id, owner_id"),
+        energy_nodes=_frame(store, "SELECT * FROM energy_nodes ORDER BY id"),
+        energy_segments=_frame(store, "SELECT * FROM energy_segments ORDER BY id",
+                               ("opened", "closed")),
+        conversions=_frame(store, "SELECT * FROM unit_conversions ORDER BY id"),
     )

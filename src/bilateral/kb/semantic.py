@@ -14,6 +14,7 @@ from bilateral.kb.names import normalise
 from bilateral.kb.package import Package
 from bilateral.model import codebooks
 from bilateral.model.dates import interval, parse_partial, precision_fits
+from bilateral.model.units import NETWORK_UNITS, convertible, factor_table
 from bilateral.problems import Problem
 
 Row = tuple[int, dict[str, str]]
@@ -22,12 +23,14 @@ CHECKS: list[Check] = []
 
 _SOURCED = {"events": "unsourced-event", "terms": "unsourced-term",
             "agreements": "unsourced-agreement", "infrastructure": "unsourced-infrastructure",
-            "infrastructure_owners": "unsourced-stake", "memberships": "unsourced-membership"}
+            "infrastructure_owners": "unsourced-stake", "memberships": "unsourced-membership",
+            "energy_nodes": "unsourced-energy-node", "energy_segments": "unsourced-segment",
+            "unit_conversions": "unsourced-conversion"}
 SOURCED_TABLES = (*_SOURCED, "entities")
 _DATE_RANGES = {"events": ("date", "date_end"), "terms": ("start", "end"),
                 "entities": ("exists_from", "exists_until"), "agreements": ("date", "in_force"),
                 "infrastructure": ("opened", "closed"), "aliases": ("valid_from", "valid_until"),
-                "memberships": ("start", "end")}
+                "memberships": ("start", "end"), "energy_segments": ("opened", "closed")}
 _LIST_REFERENCES = [("events", "agreement_ids", "agreements"),
                     ("events", "infrastructure_ids", "infrastructure")]
 
@@ -135,7 +138,8 @@ def ends_after_starts(ctx: Context) -> Iterator[Problem]:
 @check
 def precision_consistent(ctx: Context) -> Iterator[Problem]:
     for table, fields in (("events", ("date", "date_end")), ("agreements", ("date",)),
-                          ("terms", ("start", "end")), ("memberships", ("start", "end"))):
+                          ("terms", ("start", "end")), ("memberships", ("start", "end")),
+                          ("energy_segments", ("opened",))):
         for line, cells in ctx.rows(table):
             for field in fields:
                 precision = cells.get("date_precision", "")
@@ -271,12 +275,34 @@ def entity_kinds_fit(ctx: Context) -> Iterator[Problem]:
 @check
 def country_codes_known(ctx: Context) -> Iterator[Problem]:
     known = codebooks.countries()
-    for line, cells in ctx.rows("entities"):
-        for field in ("country", "iso3"):
-            code = cells.get(field, "").strip()
-            if code and code.isupper() and len(code) == 3 and code not in known:
-                yield ctx.problem("entities", line, field, "unknown-country-code",
-                                  f"{field}: {code!r} is not an ISO 3166 alpha-3 code")
+    for table, field in (("entities", "country"), ("entities", "iso3"),
+                         ("energy_nodes", "country"), ("energy_segments", "countries")):
+        for line, cells in ctx.rows(table):
+            for code in split(cells.get(field, "").strip()):
+                if code.isupper() and len(code) == 3 and code not in known:
+                    yield ctx.problem(table, line, field, "unknown-country-code",
+                                      f"{field}: {code!r} is not an ISO 3166 alpha-3 code")
+
+
+@check
+def segment_units_convert(ctx: Context) -> Iterator[Problem]:
+    """Flows add up only in one unit per commodity, so every capacity must convert into it."""
+    factors = factor_table(cells for _, cells in ctx.rows("unit_conversions")
+                           if _positive(cells.get("factor")))
+    for line, cells in ctx.rows("energy_segments"):
+        commodity, unit = cells.get("commodity", ""), cells.get("capacity_unit", "")
+        target = NETWORK_UNITS.get(commodity)
+        if target and unit and not convertible(commodity, unit, target, factors):
+            yield ctx.problem("energy_segments", line, "capacity_unit", "unknown-unit",
+                              f"capacity_unit: no row of unit_conversions.csv converts "
+                              f"{commodity} {unit} to {target}")
+
+
+def _positive(cell: str | None) -> bool:
+    try:
+        return float(cell or "") > 0
+    except ValueError:
+        return False
 
 
 @check

@@ -20,7 +20,10 @@ _SOURCED_TABLES = {"events": "unsourced-event", "terms": "unsourced-term",
                    "agreements": "unsourced-agreement",
                    "infrastructure": "unsourced-infrastructure",
                    "infrastructure_owners": "unsourced-stake",
-                   "memberships": "unsourced-membership"}
+                   "memberships": "unsourced-membership",
+                   "energy_nodes": "unsourced-energy-node",
+                   "energy_segments": "unsourced-segment",
+                   "unit_conversions": "unsourced-conversion"}
 
 
 def check_structure(package: Package) -> Iterator[Problem]:

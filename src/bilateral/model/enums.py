@@ -110,3 +110,24 @@ class CapacityUnit(StrEnum):
     MT_PER_YEAR = "Mt/y"
     TONNES_PER_YEAR = "t/y"
     MEGAWATT = "MW"
+
+
+class NetworkCommodity(StrEnum):
+    """The commodities the energy-route network carries."""
+
+    OIL = "oil"
+    GAS = "gas"
+
+
+class NodeKind(StrEnum):
+    FIELD = "field"
+    TERMINAL = "terminal"
+    JUNCTION = "junction"
+    BORDER = "border"
+    MARKET = "market"
+
+
+class Mode(StrEnum):
+    PIPELINE = "pipeline"
+    TANKER = "tanker"
+    RAIL = "rail"

@@ -17,6 +17,9 @@ from bilateral.model.enums import (
     Commodity,
     EntityKind,
     EventKind,
+    Mode,
+    NetworkCommodity,
+    NodeKind,
     OfficeKind,
     PartyRole,
     Pillar,
@@ -214,6 +217,48 @@ class InfrastructureOwner(Record):
     source_ids: list[str] = Field(default_factory=list)
 
 
+class EnergyNode(Record):
+    table: ClassVar[str] = "energy_nodes"
+    id: str
+    name: str
+    kind: NodeKind
+    country: str
+    region: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source_ids: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class EnergySegment(Record):
+    table: ClassVar[str] = "energy_segments"
+    id: str
+    infrastructure_id: str
+    from_node: str
+    to_node: str
+    commodity: NetworkCommodity
+    mode: Mode
+    capacity: float
+    capacity_unit: CapacityUnit
+    countries: list[str]
+    opened: date
+    date_precision: Precision
+    closed: date | None = None
+    source_ids: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class UnitConversion(Record):
+    table: ClassVar[str] = "unit_conversions"
+    id: str
+    commodity: NetworkCommodity
+    from_unit: CapacityUnit
+    to_unit: CapacityUnit
+    factor: float
+    source_ids: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
 class Membership(Record):
     table: ClassVar[str] = "memberships"
     organisation_id: str
@@ -239,4 +284,5 @@ class EssayItem(Record):
 
 RECORD_TYPES: dict[str, type[Record]] = {cls.table: cls for cls in (
     Source, Entity, Alias, Office, Term, Event, EventActor, Agreement, AgreementParty,
-    Infrastructure, InfrastructureOwner, Membership, EssayItem)}
+    Infrastructure, InfrastructureOwner, EnergyNode, EnergySegment, UnitConversion, Membership,
+    EssayItem)}

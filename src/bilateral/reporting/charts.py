@@ -99,6 +99,19 @@ def network(graph: nx.Graph, top: int = 30) -> alt.LayerChart:
         .properties(width=WIDTH, height=420)
 
 
+def energy_capacity(by_route: pd.DataFrame) -> alt.FacetChart:
+    """Year-end export capacity per route, stacked, one panel per commodity and unit."""
+    data = by_route.assign(panel=by_route["commodity"] + " (" + by_route["unit"] + ")")
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("year:O", title=None),
+        y=alt.Y("capacity:Q", title="capacity"),
+        color=alt.Color("route:N", title="route"),
+        tooltip=["year:O", "route:N", "capacity:Q", "unit:N", "via:N"],
+    ).properties(width=WIDTH - 160, height=140).facet(
+        row=alt.Row("panel:N", title=None)).resolve_scale(y="independent").properties(
+        title="Export capacity by route")
+
+
 def to_svg(chart: alt.TopLevelMixin) -> str:
     """Render a chart to SVG offline (vl-convert ships its own Vega engine)."""
     import vl_convert

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bilateral.analysis import legacy
+from bilateral.analysis import energy, legacy
 from bilateral.analysis.indices import PILLARS, create_index, filter_pillar
 from bilateral.api import Dyad
 from bilateral.reporting.citations import Citations
@@ -217,7 +217,78 @@ def _pillars(b: Builder) -> dict:
         blocks.append({"type": "list", "caption": "Key events", "items": [
             b.say(f"{day(e.date, e.date_precision)}: {e.title}.", ("events", e.event_id))
             for e in key.itertuples()]})
+        if pillar == "energy":
+            blocks += _energy_network_blocks(b)
     return {"id": "pillars", "title": "The four pillars", "blocks": blocks}
+
+
+def amount(value: float, unit: str) -> str:
+    """'33.4 bcm/y', '1,211,000 b/d'."""
+    return f"{value:,.0f} {unit}" if value >= 1000 else f"{value:,.1f} {unit}"
+
+
+def _energy_network_blocks(b: Builder) -> list[dict]:
+    """Export capacity over time by route, the share depending on the other state, and the
+    what-if without it, each sentence citing the segments it rests on."""
+    net, (origin, other) = b.d.energy, b.d.states
+    if net.segments.empty:
+        return []
+    on, names = b.d.as_of.date(), {**STATE_NAMES}
+    sentences = []
+    for commodity in sorted(set(net.segments["commodity"])):
+        years = energy.capacity_by_year(net, origin, energy.ANYWHERE, commodity, on.year, other)
+        if years.empty:
+            continue
+        first, last = years.iloc[0], years.iloc[-1]
+        cited = _segments_on(net, commodity, on)
+        sentences.append(b.say(
+            f"{names.get(origin, origin)}'s {commodity} export capacity (the maximum flow its "
+            f"lines allow, not what they carried) was {amount(first['capacity'], first['unit'])}"
+            f" at the end of {first['year']} and {amount(last['capacity'], last['unit'])} at "
+            f"the end of {last['year']}; {last['via_share']:.0%} of it depended on "
+            f"{names.get(other, other)} (the capacity lost without it).",
+            *[("energy_segments", s) for s in cited]))
+    eu = set(net.nodes["region"].dropna())
+    if "EU" in eu and (net.segments["commodity"] == "gas").any():
+        to_eu = energy.capacity(net, origin, "EU", "gas", on, other)
+        if to_eu["capacity"]:
+            since = energy.capacity_by_year(net, origin, "EU", "gas", on.year, other).iloc[0]
+            sentences.append(b.say(
+                f"Gas export capacity to the EU has been {amount(to_eu['capacity'], 'bcm/y')} "
+                f"since {since['year']}, {to_eu['via_share']:.0%} of it through "
+                f"{names.get(other, other)}; the bottleneck is "
+                f"{_line_names(net, to_eu['cut'])}.",
+                *[("energy_segments", s) for s in to_eu["cut"]]))
+    without = energy.resolve_without(net, other)
+    what = energy.whatif(net, without, origin, energy.ANYWHERE, on=on)
+    what = what[what["capacity"] > 0]
+    if sentences and not what.empty:
+        parts = [f"{r.commodity} from {amount(r.capacity, r.unit)} to "
+                 f"{amount(r.capacity_without, r.unit)}" for r in what.itertuples()]
+        lost = sorted({s for r in what.itertuples() for s in set(r.cut) - set(r.cut_without)})
+        sentences.append(b.say(
+            f"What if {names.get(other, other)} were taken out of the network on {day(on)}: "
+            f"the export capacity would fall, for {' and '.join(parts)}"
+            + (f", losing {_line_names(net, lost)}." if lost else "."),
+            *[("energy_segments", s) for s in lost or _segments_on(net, None, on)[:1]]))
+    if not sentences:
+        return []
+    return [_chart("energy", "Export capacity at each year's end by route (each route at its "
+                             "bottleneck), per commodity; capacity is not flow."),
+            _paragraph(*sentences)]
+
+
+def _segments_on(net, commodity: str | None, on) -> list[str]:
+    open_ = energy.filter_open(net.segments, on)
+    if commodity:
+        open_ = open_[open_["commodity"] == commodity]
+    return sorted(open_["id"])
+
+
+def _line_names(net, segment_ids: list[str]) -> str:
+    lines = net.segments.set_index("id").loc[segment_ids, "infrastructure_id"]
+    names = [net.names.get(i, i).split(" (")[0] for i in dict.fromkeys(lines)]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
 def _milestones(b: Builder) -> dict:
