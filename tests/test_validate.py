@@ -211,6 +211,13 @@ def test_segment_to_an_unknown_node_is_a_dangling_reference(package: EditablePac
         describe(report)
 
 
+def test_segment_via_an_unknown_waypoint_is_a_dangling_reference(package: EditablePackage):
+    line, column = package.set("energy_segments", 0, "via", "atlantis")
+    report = validate_package(package.root)
+    assert found(report, package.path("energy_segments"), line, column, "dangling-reference"), \
+        describe(report)
+
+
 def test_segment_through_an_unknown_country_is_reported(package: EditablePackage):
     line, column = package.set("energy_segments", 0, "countries", "AZE;XYZ")
     report = validate_package(package.root)

@@ -115,6 +115,27 @@ def test_analyses(http):
     assert len(items) == http.get("/api/events").json()["total"]
 
 
+def test_energy_network_and_whatif(http):
+    before = http.get("/api/energy/network", params={"on": "1998-01-01"}).json()
+    assert [e["id"] for e in before["edges"]] == ["baku-novorossiysk", "mozdok-south"]
+    later = http.get("/api/energy/network", params={"on": "2021-01-01"}).json()
+    assert {"btc", "tap", "tanap-west"} <= {e["id"] for e in later["edges"]}
+    assert all(n["kind"] != "waypoint" for n in later["nodes"])
+    whatif = http.get("/api/energy/whatif", params={"without": "Russia",
+                                                    "on": "2021-01-01"}).json()
+    assert whatif["label"] == "Russia" and "baku-novorossiysk" in whatif["removed_segments"]
+    oil = next(r for r in whatif["results"] if r["commodity"] == "oil")
+    assert oil["capacity_without"] < oil["capacity"]
+    assert "baku-novorossiysk" in oil["cut"] and "baku-novorossiysk" not in oil["cut_without"]
+    wrong = assert_error(http.get("/api/energy/whatif", params={"without": "Atlantis"}), 422,
+                         "invalid_parameter")
+    assert "RUS" in wrong["message"]  # the error lists what may be taken out
+    lines = http.get("/api/map", params={"on": "2021-01-01"}).json()["lines"]
+    btc = next(line for line in lines if line["id"] == "btc")
+    assert [p["name"] for p in btc["places"]][1] == "Tbilisi"  # drawn through its route
+    assert all(len(line["coordinates"]) >= 2 for line in lines)
+
+
 def test_check_round_trip(http):
     text = ("Heydar Aliyev became President of Azerbaijan in 1993. "
             "Vladimir Putin visited Baku in January 2001. "
@@ -177,7 +198,8 @@ PAGES = {
     "/agreements": ["Agreements"],
     "/infrastructure": ["Baku–Tbilisi–Ceyhan"],
     "/infrastructure/btc-pipeline": ["Owners", "BP"],
-    "/map": ["Routes"],
+    "/map": ["Energy routes", "Lines drawn on the map"],
+    "/map?without=RUS&on=2021-01-01": ["What if Russia were gone", "taken out"],
     "/network": ["most connected"],
     "/check": ["Check a text"],
     "/docs": ["openapi.json"],
@@ -210,6 +232,15 @@ def test_events_form_without_javascript_sends_empty_fields(http):
     assert "energy" in page.text
     strict = http.get("/api/events?importance=")
     assert strict.status_code == 422  # the API keeps its parameters strict
+
+
+def test_pages_escape_what_users_type(http):
+    attack = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    page = http.get("/events", params={"search": attack}).text
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)" in page
+    checked = http.post("/check", data={"text": attack + " Putin visited Baku in 2001."}).text
+    assert "<script>alert(1)" not in checked and "<img src=x" not in checked
 
 
 def test_page_errors_are_pages(http):

@@ -3,6 +3,7 @@ process on a loopback port. Screenshots land in test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent.parent / "test-artifacts" / "screenshots"
 playwright = pytest.importorskip("playwright.sync_api")
+if os.environ.get("BILATERAL_REQUIRE_BROWSER") and not Path(CHROMIUM).exists():
+    raise RuntimeError(f"{CHROMIUM}: no Chromium, and BILATERAL_REQUIRE_BROWSER is set")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="needs Debian's chromium (.ci/run installs it)")
 # Chromium, started as in a closed sandbox: no background connections to the outside.
@@ -126,6 +129,27 @@ def test_checker_form_round_trips(page):
     page.locator("ol.claims summary").nth(1).click()
     assert page.locator("ol.claims details").nth(1).get_attribute("open") is not None
     shot(page, "check-result")
+    assert page.problems == []
+
+
+def test_map_draws_routes_and_the_whatif(page):
+    page.goto("/map")
+    page.wait_for_selector("#map[data-ready=true]")
+    drawn = page.locator("#map path.route").count()
+    assert drawn == page.locator("table.data").first.locator("tbody tr").count() > 5
+    assert page.locator("#map path.land").count() > 100
+    page.select_option("select[name=without]", "RUS")
+    with page.expect_navigation():
+        page.click("form.filters button")
+    page.wait_for_selector("#map[data-ready=true]")
+    assert "Russia" in page.locator("#whatif h2").inner_text()
+    assert page.locator("#map path.route.removed").count() >= 1
+    shot(page, "map-whatif")
+    page.fill("input[name=on]", "1998-06-01")
+    with page.expect_navigation():
+        page.click("form.filters button")
+    page.wait_for_selector("#map[data-ready=true]")
+    assert page.locator("#map path.route").count() < drawn  # fewer lines were open then
     assert page.problems == []
 
 

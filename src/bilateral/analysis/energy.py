@@ -81,7 +81,7 @@ def create_graph(network: Network, commodity: str, on: date,
     dropped = without or Without("", frozenset())
     graph = nx.DiGraph()
     for node in network.nodes.itertuples():
-        if node.id not in dropped.nodes:
+        if node.id not in dropped.nodes and node.kind != "waypoint":  # waypoints only draw
             graph.add_node(node.id, name=node.name, country=node.country)
     for s in segments.itertuples():
         if s.id in dropped.segments or not {s.from_node, s.to_node} <= set(graph):

@@ -22,7 +22,7 @@ from bilateral.model.event_schema import EVENT_COLUMNS
 _DUCK_TYPES = {"string": "VARCHAR", "date": "DATE", "integer": "BIGINT", "number": "DOUBLE",
                "boolean": "BOOLEAN"}
 _LIST_FIELDS = {"source_ids", "pillars", "agreement_ids", "infrastructure_ids", "records",
-                "countries"}
+                "countries", "via"}
 
 
 def default_db_path() -> Path:

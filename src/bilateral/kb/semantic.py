@@ -32,7 +32,8 @@ _DATE_RANGES = {"events": ("date", "date_end"), "terms": ("start", "end"),
                 "infrastructure": ("opened", "closed"), "aliases": ("valid_from", "valid_until"),
                 "memberships": ("start", "end"), "energy_segments": ("opened", "closed")}
 _LIST_REFERENCES = [("events", "agreement_ids", "agreements"),
-                    ("events", "infrastructure_ids", "infrastructure")]
+                    ("events", "infrastructure_ids", "infrastructure"),
+                    ("energy_segments", "via", "energy_nodes")]
 
 
 def check(fn: Check) -> Check:

@@ -242,7 +242,10 @@ class Store:
             where, params = "WHERE s.infrastructure_id = ?", [infrastructure_id]
         return self.rows(f"""
             SELECT s.id, s.infrastructure_id, coalesce(i.name, s.infrastructure_id) AS name,
-                   s.commodity, s.capacity, s.capacity_unit, s.opened, s.closed,
+                   s.commodity, s.capacity, s.capacity_unit, s.opened, s.date_precision,
+                   s.closed, (SELECT list({{'name': w.name, 'lat': w.lat, 'lon': w.lon}}
+                                ORDER BY list_position(s.via, w.id))
+                      FROM energy_nodes w WHERE list_contains(s.via, w.id)) AS via,
                    a.name AS from_name, a.lat AS from_lat, a.lon AS from_lon,
                    b.name AS to_name, b.lat AS to_lat, b.lon AS to_lon
             FROM energy_segments s

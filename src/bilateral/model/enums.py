@@ -125,6 +125,7 @@ class NodeKind(StrEnum):
     JUNCTION = "junction"
     BORDER = "border"
     MARKET = "market"
+    WAYPOINT = "waypoint"
 
 
 class Mode(StrEnum):

@@ -236,6 +236,7 @@ class EnergySegment(Record):
     infrastructure_id: str
     from_node: str
     to_node: str
+    via: list[str] = Field(default_factory=list)
     commodity: NetworkCommodity
     mode: Mode
     capacity: float

@@ -219,8 +219,31 @@ def network(request: Request) -> Response:
 
 
 @router.get("/map", summary="Energy routes as lines between sourced points")
-def map_lines(request: Request) -> Response:
-    return json_response({"lines": route_lines(explorer_of(request).store)})
+def map_lines(request: Request, on: dt.date | None = None) -> Response:
+    explorer = explorer_of(request)
+    opened = explorer.open_segments(on) if on else None
+    return json_response({"on": on, "lines": route_lines(explorer.store, open_ids=opened)})
+
+
+@router.get("/energy/network", responses=ERRORS,
+            summary="The energy network open on a day: nodes and segments with capacities")
+def energy_network(request: Request, on: dt.date | None = None,
+                   commodity: Literal["gas", "oil"] | None = None) -> Response:
+    explorer = explorer_of(request)
+    return json_response(explorer.energy_network(on or explorer.as_of, commodity))
+
+
+@router.get("/energy/whatif", responses=ERRORS,
+            summary="Export capacity with and without a country or a line (max flow, min cut)")
+def energy_whatif(request: Request,
+                  without: Annotated[str, Query(max_length=200, description=(
+                      'A country (RUS or "Russia"), a line or a segment id.'))],
+                  on: dt.date | None = None,
+                  origin: Annotated[str, Query(alias="from", max_length=50)] = "AZE",
+                  destination: Annotated[str, Query(alias="to", max_length=50)] = "any"
+                  ) -> Response:
+    explorer = explorer_of(request)
+    return json_response(explorer.whatif(without, on or explorer.as_of, origin, destination))
 
 
 @router.get("/timeline", summary="Every event as a timeline item")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from bilateral.analysis import energy
 from bilateral.api import DYADS, Dyad
 from bilateral.claims.check import Checker
 from bilateral.kb.compile import ensure_built
@@ -42,7 +43,7 @@ class Explorer:
     def warm(self) -> None:
         """Read and render what every visitor needs, so the first one does not wait."""
         _ = (self.summary, self.eras, self.era_summary, self.network, self.chart_svgs,
-             self._event_rows, self.timeline_items, self.milestones)
+             self._event_rows, self.timeline_items, self.milestones, self.dyad.energy)
 
     @property
     def store(self) -> Store:
@@ -120,6 +121,40 @@ class Explorer:
                                        f"importance-{e['importance']}",
                           "summary": e["summary"], "kind": e["kind"]})
         return items
+
+    # -- the energy network ------------------------------------------------------------
+    @cached_property
+    def as_of(self) -> date:
+        return self.dyad.as_of.date()
+
+    def energy_network(self, on: date, commodity: str | None = None) -> dict:
+        return energy.network_on(self.dyad.energy, on, commodity)
+
+    def open_segments(self, on: date) -> set[str]:
+        return set(energy.filter_open(self.dyad.energy.segments, on)["id"])
+
+    def whatif(self, without: str, on: date, origin: str = "AZE",
+               destination: str = energy.ANYWHERE) -> dict:
+        """The energy library's what-if, per commodity, with the segments it removes."""
+        network = self.dyad.energy
+        removed = energy.resolve_without(network, without, self.dyad.state_names())
+        frame = energy.whatif(network, removed, origin, destination, on=on)
+        label = dict(self.whatif_choices).get(removed.label, removed.label)
+        return {"without": removed.label, "label": label, "on": on.isoformat(), "from": origin,
+                "to": destination, "removed_segments": sorted(removed.segments),
+                "results": _records(frame)}
+
+    @cached_property
+    def whatif_choices(self) -> list[tuple[str, str]]:
+        """What the map's what-if can take out: the countries routes cross, then the lines."""
+        network = self.dyad.energy
+        names = {r["iso3"]: r["name"] for r in self._store.for_thread().rows(
+            "SELECT iso3, name FROM countries")} | self.dyad.state_names()
+        countries = sorted({c for cs in network.segments["countries"] for c in cs})
+        lines = sorted(set(network.segments["infrastructure_id"]),
+                       key=lambda i: network.names.get(i, i))
+        return ([(c, names.get(c, c)) for c in countries]
+                + [(i, network.names.get(i, i)) for i in lines])
 
     # -- the check page ----------------------------------------------------------------
     @cached_property

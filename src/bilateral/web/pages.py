@@ -3,6 +3,7 @@ JavaScript and has a URL to share; small vendored scripts add the interactive pa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,9 @@ from bilateral.web.places import route_lines
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.autoescape = True  # every template is HTML, whatever its file name ends with
 templates.env.filters["tojson_attr"] = lambda v: json.dumps(v, default=str)
+templates.env.filters["short_place"] = lambda name: name.split(" (")[0]
 PAGE_SIZE = 50
 NAV = [("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"),
        ("/entities", "Entities"), ("/infrastructure", "Infrastructure"), ("/map", "Map"),
@@ -131,9 +134,19 @@ def source(request: Request, source_id: str):
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request):
-    store = explorer_of(request).store
-    return render(request, "map.html.j2", rows=store.infrastructure(), lines=route_lines(store))
+def map_page(request: Request, on: dt.date | None = None,
+             without: Annotated[str | None, Query(max_length=200)] = None):
+    """The routes open on a day; with `without`, the what-if: what is lost and where the
+    bottleneck (minimum cut) lies with and without it."""
+    x = explorer_of(request)
+    day = on or x.as_of
+    whatif = x.whatif(without, day) if without else None
+    removed = set(whatif["removed_segments"]) if whatif else set()
+    cut = {c for r in whatif["results"] for c in r["cut_without"]} if whatif else set()
+    lines = route_lines(x.store, open_ids=x.open_segments(day), removed=removed, cut=cut)
+    return render(request, "map.html.j2", rows=x.store.infrastructure(), lines=lines, on=day,
+                  without=without or "", whatif=whatif, choices=x.whatif_choices,
+                  as_of=x.as_of)
 
 
 @router.get("/network", response_class=HTMLResponse)

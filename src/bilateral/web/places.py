@@ -1,32 +1,41 @@
-"""Route geometry for the map: energy network segments as straight lines between their end
-points, wherever both ends have sourced coordinates. Segments without them are left out, and
-the map page lists every route in a table either way."""
+"""Route geometry for the map: each energy network segment as a line from its start through
+the waypoints its route names to its end, wherever all those points have sourced
+coordinates. Other segments are left out; the map page lists every route in a table."""
 
 from __future__ import annotations
 
 from bilateral.kb.store import Store
 
 
-def route_lines(store: Store, infrastructure_id: str | None = None) -> list[dict]:
-    segments = [s for s in store.energy_segments(infrastructure_id)
-                if None not in (s["from_lat"], s["from_lon"], s["to_lat"], s["to_lon"])]
-    largest: dict[str, float] = {}
-    for s in segments:
+def route_lines(store: Store, infrastructure_id: str | None = None,
+                open_ids: set[str] | None = None, removed: set[str] | frozenset = frozenset(),
+                cut: set[str] | frozenset = frozenset()) -> list[dict]:
+    """Lines to draw; with `open_ids`, only those segments (the network on a day). `removed`
+    and `cut` mark segments a what-if takes out and those of its minimum cut."""
+    lines, largest = [], {}
+    for s in store.energy_segments(infrastructure_id):
+        if open_ids is not None and s["id"] not in open_ids:
+            continue
+        points = [{"name": s["from_name"], "lat": s["from_lat"], "lon": s["from_lon"]},
+                  *(s["via"] or []),
+                  {"name": s["to_name"], "lat": s["to_lat"], "lon": s["to_lon"]}]
+        if any(p["lat"] is None or p["lon"] is None for p in points):
+            continue
         largest[s["capacity_unit"]] = max(largest.get(s["capacity_unit"], 0), s["capacity"] or 0)
-    lines = []
-    for s in segments:
-        capacity = (f"{s['capacity']:,g} {s['capacity_unit']}" if s["capacity"] is not None
+        capacity = (f"{s['capacity']:,.10g} {s['capacity_unit']}" if s["capacity"] is not None
                     else "capacity not recorded")
-        opened = s["opened"].isoformat() if s["opened"] else "opening not recorded"
+        opened = (str(s["opened"].year) if s["date_precision"] == "year" else
+                  s["opened"].isoformat()) if s["opened"] else "opening not recorded"
         lines.append({
             "id": s["id"], "infrastructure_id": s["infrastructure_id"],
-            "commodity": s["commodity"],
+            "commodity": s["commodity"], "capacity": s["capacity"],
+            "capacity_unit": s["capacity_unit"],
             "label": f"{s['name']}: {s['from_name']} → {s['to_name']}, {capacity}, "
                      f"opened {opened}" + (f", closed {s['closed']}" if s["closed"] else ""),
-            # line width: capacity relative to the largest in the same unit
-            "capacity_share": (s["capacity"] or 0) / (largest[s["capacity_unit"]] or 1),
-            "coordinates": [[s["from_lon"], s["from_lat"]], [s["to_lon"], s["to_lat"]]],
-            "places": [{"name": s["from_name"], "lon": s["from_lon"], "lat": s["from_lat"]},
-                       {"name": s["to_name"], "lon": s["to_lon"], "lat": s["to_lat"]}],
+            "removed": s["id"] in removed, "cut": s["id"] in cut,
+            "coordinates": [[p["lon"], p["lat"]] for p in points],
+            "places": points,
         })
+    for line in lines:  # width on the map: capacity relative to the largest in the same unit
+        line["capacity_share"] = (line["capacity"] or 0) / (largest[line["capacity_unit"]] or 1)
     return lines

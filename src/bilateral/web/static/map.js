@@ -22,7 +22,7 @@
     var extent = routes.length ? { type: "FeatureCollection", features: routes } :
       { type: "LineString", coordinates: [[12, 36], [52, 47]] };
     var projection = d3.geoConicConformal().parallels([35, 50]).rotate([-40, 0])
-      .fitExtent([[40, 30], [width - 40, height - 30]], extent);
+      .fitExtent([[40, 30], [width - 120, height - 30]], extent);  // room for labels
     var path = d3.geoPath(projection);
     var svg = d3.select(figure).append("svg")
       .attr("viewBox", "0 0 " + width + " " + height)
@@ -34,13 +34,18 @@
     svg.append("g").selectAll("a").data(routes).join("a")
       .attr("href", function (d) { return "/infrastructure/" + d.properties.infrastructure_id; })
       .append("path")
-      .attr("class", function (d) { return "route " + d.properties.commodity; })
+      .attr("class", function (d) {
+        return "route " + d.properties.commodity + (d.properties.removed ? " removed" : "") +
+          (d.properties.cut ? " cut" : "");
+      })
       .attr("d", path)
       .attr("stroke-width", function (d) { return width_of(d.properties.capacity_share || 0); })
       .attr("tabindex", 0)
       .append("title").text(function (d) { return d.properties.label; });
     var places = {};
-    lines.forEach(function (l) { l.places.forEach(function (p) { places[p.name] = p; }); });
+    lines.forEach(function (l) {
+      l.places.forEach(function (p) { places[p.name] = { name: p.name.split(" (")[0], lon: p.lon, lat: p.lat }; });
+    });
     var points = Object.values(places);
     var g = svg.append("g");
     g.selectAll("circle").data(points).join("circle").attr("class", "place").attr("r", 2.5)
@@ -50,11 +55,13 @@
       .attr("x", function (p) { return projection([p.lon, p.lat])[0] + 4; })
       .attr("y", function (p) { return projection([p.lon, p.lat])[1] - 3; })
       .text(function (p) { return p.name; });
-    var legend = svg.append("g").attr("class", "legend").attr("transform", "translate(20," + (height - 60) + ")");
-    ["oil", "gas", "freight"].forEach(function (c, i) {
+    var legend = svg.append("g").attr("class", "legend").attr("transform", "translate(20," + (height - 76) + ")");
+    [["oil", "oil"], ["gas", "gas"], ["gas cut", "bottleneck (minimum cut)"],
+     ["gas removed", "taken out"]].forEach(function (pair, i) {
+      var c = pair[0];
       legend.append("line").attr("class", "route " + c).attr("x1", 0).attr("x2", 24)
         .attr("y1", i * 16).attr("y2", i * 16).attr("stroke-width", 3);
-      legend.append("text").attr("x", 30).attr("y", i * 16 + 4).text(c);
+      legend.append("text").attr("x", 30).attr("y", i * 16 + 4).text(pair[1]);
     });
     figure.dataset.ready = "true";
   }
