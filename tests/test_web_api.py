@@ -127,8 +127,8 @@ def test_energy_network_and_whatif(http):
     oil = next(r for r in whatif["results"] if r["commodity"] == "oil")
     assert oil["capacity_without"] < oil["capacity"]
     assert "baku-novorossiysk" in oil["cut"] and "baku-novorossiysk" not in oil["cut_without"]
-    wrong = assert_error(http.get("/api/energy/whatif", params={"without": "Atlantis"}), 422,
-                         "invalid_parameter")
+    wrong = assert_error(http.get("/api/energy/whatif", params={"without": "Atlantis"}), 404,
+                         "not_found")
     assert "RUS" in wrong["message"]  # the error lists what may be taken out
     lines = http.get("/api/map", params={"on": "2021-01-01"}).json()["lines"]
     btc = next(line for line in lines if line["id"] == "btc")
@@ -161,7 +161,22 @@ def test_error_shape_for_every_failure(http):
                  "validation_error")
     assert_error(http.get("/api/events", params={"actor": "Aliyev"}), 422, "ambiguous_name")
     assert_error(http.post("/api/check", json={"txt": "x"}), 422, "validation_error")
-    assert_error(http.post("/api/events"), 405, "method_not_allowed")
+    refused = http.post("/api/events")
+    assert_error(refused, 405, "method_not_allowed")
+    assert refused.headers["allow"] == "GET"
+    assert_error(http.get("/api/events", params={"until": "0"}), 422, "validation_error")
+    assert_error(http.get("/api/events", params={"actor": ""}), 422, "validation_error")
+    assert_error(http.get("/api/events", params={"actor": ">"}), 422, "validation_error")
+    assert_error(http.post("/api/check", json={"text": "x", "date": 0}), 422,
+                 "validation_error")
+    assert_error(http.get("/api/entities/%3E"), 422, "validation_error")
+    broken = http.post("/api/check", content=b"{not json",
+                       headers={"content-type": "application/json"})
+    assert "JSON decode error" in assert_error(broken, 422, "validation_error")["message"]
+    garbled = http.post("/api/check", content=b"\xff\xfe\xfd",
+                        headers={"content-type": "application/json"})
+    assert assert_error(garbled, 400, "bad_request")["message"] == \
+        "the request body is not valid JSON"
 
 
 def test_huge_bodies_are_refused_not_read(http):

@@ -6,11 +6,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
 from bilateral.cli.common import to_json
 from bilateral.kb.store import EVENT_ORDERS, EventQuery
@@ -19,6 +20,21 @@ from bilateral.web.explorer import Explorer
 from bilateral.web.places import route_lines
 
 router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _iso_day(value):
+    """Days only as YYYY-MM-DD: pydantic would otherwise read '0' as 1970-01-01."""
+    if isinstance(value, dt.date) or (isinstance(value, str)
+                                      and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError("a day must be written YYYY-MM-DD")
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+# a name must hold at least one letter or digit to name anything
+NAMES = r"[^\W_]"
+Name = Annotated[str, Path(pattern=NAMES, max_length=200)]
+ActorName = Annotated[str, StringConstraints(pattern=NAMES, max_length=200)]
 
 SORTS = tuple(EVENT_ORDERS) + tuple(f"-{k}" for k in EVENT_ORDERS)
 MAX_TEXT = 200_000  # characters the checker accepts in one request
@@ -36,6 +52,7 @@ class ErrorBody(BaseModel):
 
 
 ERRORS = {status: {"model": ErrorBody} for status in (404, 413, 422)}
+BODY_ERRORS = {status: {"model": ErrorBody} for status in (400, 404, 413, 422)}
 
 
 class Actor(BaseModel):
@@ -71,7 +88,7 @@ class EventPage(BaseModel):
 
 class CheckRequest(BaseModel):
     text: str = Field(max_length=MAX_TEXT, description="The text to check.")
-    date: dt.date | None = Field(
+    date: Day | None = Field(
         None, description="The document's date, an anchor for 'today' and 'two years later'.")
 
 
@@ -80,13 +97,13 @@ class EventFilters:
 
     def __init__(
         self,
-        actor: Annotated[list[str], Query(max_length=200, description=(
+        actor: Annotated[list[ActorName], Query(description=(
             "An actor's name or id, in any spelling; repeat for events with all of them."))] = (),
         pillar: Pillar | None = None,
         kind: EventKind | None = None,
-        since: Annotated[dt.date | None, Query(
+        since: Annotated[Day | None, Query(
             description="Events still going on or after this day.")] = None,
-        until: Annotated[dt.date | None, Query(
+        until: Annotated[Day | None, Query(
             description="Events starting on or before this day.")] = None,
         search: Annotated[str | None, Query(max_length=200,
                                             description="Words in the title or summary.")] = None,
@@ -163,7 +180,7 @@ def entities(request: Request, kind: EntityKind | None = None,
 
 @router.get("/entities/{entity_id}", responses=ERRORS,
             summary="An entity with its aliases, terms in office and events")
-def entity(request: Request, entity_id: str) -> Response:
+def entity(request: Request, entity_id: Name) -> Response:
     store = explorer_of(request).store
     row = store.entity(entity_id)
     row["events"] = store.entity_events(row["id"])
@@ -219,7 +236,7 @@ def network(request: Request) -> Response:
 
 
 @router.get("/map", summary="Energy routes as lines between sourced points")
-def map_lines(request: Request, on: dt.date | None = None) -> Response:
+def map_lines(request: Request, on: Day | None = None) -> Response:
     explorer = explorer_of(request)
     opened = explorer.open_segments(on) if on else None
     return json_response({"on": on, "lines": route_lines(explorer.store, open_ids=opened)})
@@ -227,7 +244,7 @@ def map_lines(request: Request, on: dt.date | None = None) -> Response:
 
 @router.get("/energy/network", responses=ERRORS,
             summary="The energy network open on a day: nodes and segments with capacities")
-def energy_network(request: Request, on: dt.date | None = None,
+def energy_network(request: Request, on: Day | None = None,
                    commodity: Literal["gas", "oil"] | None = None) -> Response:
     explorer = explorer_of(request)
     return json_response(explorer.energy_network(on or explorer.as_of, commodity))
@@ -238,7 +255,7 @@ def energy_network(request: Request, on: dt.date | None = None,
 def energy_whatif(request: Request,
                   without: Annotated[str, Query(max_length=200, description=(
                       'A country (RUS or "Russia"), a line or a segment id.'))],
-                  on: dt.date | None = None,
+                  on: Day | None = None,
                   origin: Annotated[str, Query(alias="from", max_length=50)] = "AZE",
                   destination: Annotated[str, Query(alias="to", max_length=50)] = "any"
                   ) -> Response:
@@ -251,6 +268,6 @@ def timeline(request: Request) -> Response:
     return json_response({"items": explorer_of(request).timeline_items})
 
 
-@router.post("/check", responses=ERRORS, summary="Check every claim in a text")
+@router.post("/check", responses=BODY_ERRORS, summary="Check every claim in a text")
 def check(request: Request, body: Annotated[CheckRequest, Body()]) -> Response:
     return json_response(explorer_of(request).check(body.text, body.date))

@@ -51,7 +51,11 @@ def create_app(explorer: Explorer, cache: bool = True) -> FastAPI:
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
-        return _error(request, exc.status_code, code, message)
+        if exc.status_code == 400 and "parsing the body" in message:
+            message = "the request body is not valid JSON"
+        response = _error(request, exc.status_code, code, message)
+        response.headers.update(exc.headers or {})  # e.g. Allow on 405
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

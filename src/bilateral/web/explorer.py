@@ -16,6 +16,7 @@ import pandas as pd
 from bilateral.analysis import energy
 from bilateral.api import DYADS, Dyad
 from bilateral.claims.check import Checker
+from bilateral.errors import InputError, NotFoundError
 from bilateral.kb.compile import ensure_built
 from bilateral.kb.frames import load_frames
 from bilateral.kb.store import EventQuery, Store, summarise
@@ -137,8 +138,11 @@ class Explorer:
                destination: str = energy.ANYWHERE) -> dict:
         """The energy library's what-if, per commodity, with the segments it removes."""
         network = self.dyad.energy
-        removed = energy.resolve_without(network, without, self.dyad.state_names())
-        frame = energy.whatif(network, removed, origin, destination, on=on)
+        try:
+            removed = energy.resolve_without(network, without, self.dyad.state_names())
+            frame = energy.whatif(network, removed, origin, destination, on=on)
+        except InputError as exc:  # a name that names nothing in the network
+            raise NotFoundError(str(exc).removeprefix("--without: ")) from None
         label = dict(self.whatif_choices).get(removed.label, removed.label)
         return {"without": removed.label, "label": label, "on": on.isoformat(), "from": origin,
                 "to": destination, "removed_segments": sorted(removed.segments),
