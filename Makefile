@@ -1,10 +1,11 @@
-# The two entry points: `make run` (build the knowledge base, show the dyad) and `make test`.
+# The two entry points: `make run` (build the knowledge base, write the report, serve the
+# explorer) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint venv clean
+.PHONY: run serve test lint venv clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,10 @@ run: $(STAMP)
 	$(BIN)/bilateral build
 	$(BIN)/bilateral summary
 	$(BIN)/bilateral report --out report/aze-rus.html
+	$(BIN)/bilateral serve
+
+serve: $(STAMP)
+	$(BIN)/bilateral serve
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

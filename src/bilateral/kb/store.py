@@ -51,6 +51,8 @@ class Store:
 
         A proper name beats a metonym: "Moscow" is the city, not the Russian state.
         """
+        if self.rows("SELECT 1 AS hit FROM entities WHERE id = ?", [name]):
+            return name  # an id: no need to read every name and alias
         wanted = normalise(name)
         if not wanted:
             raise InputError("an empty name resolves to nothing")
@@ -139,7 +141,13 @@ class Store:
         found = self.rows("SELECT id FROM kb_events WHERE id = ?", [event_id])
         if not found:
             raise NotFoundError(f"no event with id {event_id!r}")
-        row = self.events(EventQuery(event_ids=(event_id,)))[0]
+        return self.event_details(self.events(EventQuery(event_ids=(event_id,)))[0])
+
+    def event_details(self, row: dict) -> dict:
+        """An event row (as `events` gives it) with its agreements, infrastructure and the
+        sources it cites."""
+        event_id = row["id"]
+        row = dict(row)
         extra = self.rows("SELECT agreement_ids, infrastructure_ids FROM kb_events WHERE id = ?",
                           [event_id])[0]
         row["agreements"] = self._titles("agreements", extra["agreement_ids"] or [])
@@ -162,9 +170,6 @@ class Store:
             SELECT id, name, kind, coalesce(iso3, country) AS country, exists_from, exists_until,
                    (SELECT count(*) FROM event_actors a WHERE a.entity_id = entities.id) AS events
             FROM entities {where} ORDER BY name, id""", params)
-
-    def entity_events(self, entity_id: str) -> list[dict]:
-        return self.events(EventQuery(actor_ids=(entity_id,)))
 
     def agreements(self) -> list[dict]:
         return self.rows("SELECT id, title, date, date_precision, kind, scope, pillars "

@@ -168,7 +168,7 @@ def events_csv(request: Request, filters: Annotated[EventFilters, Depends()],
 
 @router.get("/events/{event_id}", responses=ERRORS, summary="One event with its sources")
 def event(request: Request, event_id: str) -> Response:
-    return json_response(explorer_of(request).store.event(event_id))
+    return json_response(explorer_of(request).event(event_id))
 
 
 @router.get("/entities", summary="People, states, organisations, places and infrastructure")
@@ -181,9 +181,9 @@ def entities(request: Request, kind: EntityKind | None = None,
 @router.get("/entities/{entity_id}", responses=ERRORS,
             summary="An entity with its aliases, terms in office and events")
 def entity(request: Request, entity_id: Name) -> Response:
-    store = explorer_of(request).store
-    row = store.entity(entity_id)
-    row["events"] = store.entity_events(row["id"])
+    explorer = explorer_of(request)
+    row = explorer.store.entity(entity_id)
+    row["events"] = explorer.entity_events(row["id"])
     return json_response(row)
 
 

@@ -108,6 +108,16 @@ class Explorer:
     def milestones(self) -> list[dict]:
         return self._store.for_thread().events(EventQuery(importance=1))
 
+    def event(self, event_id: str) -> dict:
+        row = self._event_rows.get(event_id)
+        if row is None:
+            return self.store.event(event_id)  # raises NotFoundError with the id
+        return self.store.event_details(row)
+
+    def entity_events(self, entity_id: str) -> list[dict]:
+        ids = self.store.event_ids(EventQuery(actor_ids=(entity_id,)))
+        return [self._event_rows[i] for i in ids]
+
     @cached_property
     def timeline_items(self) -> list[dict]:
         """Every curated event as a vis-timeline item: grouped by its first pillar, sized by

@@ -86,7 +86,7 @@ def events(request: Request, filters: Annotated[EventFilters, Depends()],
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: str):
-    return render(request, "event.html.j2", e=explorer_of(request).store.event(event_id))
+    return render(request, "event.html.j2", e=explorer_of(request).event(event_id))
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -99,9 +99,9 @@ def entities(request: Request, kind: EntityKind | None = None,
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str):
-    store = explorer_of(request).store
-    row = store.entity(entity_id)
-    return render(request, "entity.html.j2", e=row, events=store.entity_events(row["id"]))
+    x = explorer_of(request)
+    row = x.store.entity(entity_id)
+    return render(request, "entity.html.j2", e=row, events=x.entity_events(row["id"]))
 
 
 @router.get("/agreements", response_class=HTMLResponse)
