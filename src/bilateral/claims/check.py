@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from bilateral.claims.context import Context
+from bilateral.claims.infrastructure import route_countries
 from bilateral.claims.knowledge import Knowledge
 from bilateral.claims.linker import Lexicon
 from bilateral.claims.text import sentences
@@ -20,18 +22,22 @@ class Checker:
     def __init__(self, store: Store):
         self.lex = Lexicon.from_store(store)
         self.kb = Knowledge.from_store(store)
+        self.kb.routes = route_countries(self.kb, self.lex)
 
     def check(self, text: str, doc_date: date | None = None) -> dict:
         claims = []
-        named: set[str] = set()
+        ctx = Context(doc_date)
         for start, end, sentence in sentences(text):
-            f = frame(sentence, self.lex, self.kb, doc_date, named)
-            named.update(e for m in f.mentions if len(m.candidates) == 1 for e in m.candidates
-                         if self.lex.kinds.get(e) == "person")
+            f = frame(sentence, self.lex, self.kb, ctx)
+            kinds = self.lex.kinds
+            ctx.note([e for e in f.entities if kinds.get(e) == "state"], f.people, f.dates,
+                     {e for m in f.mentions if len(m.candidates) == 1 for e in m.candidates
+                      if kinds.get(e) == "person"})
             v = judge(f, self.kb, doc_date)
             claims.append({"sentence": sentence, "span": [start, end], "claim": sentence,
                            "verdict": v.verdict, "reason": v.reason, "message": v.message,
                            "correction": v.correction, "entities": f.entities,
+                           "ambiguous": sorted(f.ambiguous),
                            "dates": [[d.start.isoformat(), d.end.isoformat(), d.precision]
                                      for d in f.dates],
                            "evidence": v.evidence})

@@ -56,6 +56,9 @@ class KbEvent:
     words: set[str]
     negative: bool
     urls: list[str]
+    quad_class: int | None = None
+    importance: int | None = None
+    countries: frozenset[str] = frozenset()     # source and target countries (ISO3)
 
 
 @dataclass
@@ -68,6 +71,9 @@ class Knowledge:
     owners: dict[str, list[dict]] = field(default_factory=dict)
     memberships: dict[str, list[dict]] = field(default_factory=dict)   # organisation -> rows
     urls: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    agreements: list[dict] = field(default_factory=list)      # with a set of 'parties'
+    latest: date | None = None                                  # the newest record's date
+    routes: dict[str, set[str]] = field(default_factory=dict)   # line -> states it crosses
 
     @classmethod
     def from_store(cls, store: Store) -> Knowledge:
@@ -81,13 +87,16 @@ class Knowledge:
         for r in store.rows("SELECT event_id, entity_id FROM event_actors"):
             actors.setdefault(r["event_id"], set()).add(r["entity_id"])
         for e in store.rows("SELECT event_id, date, date_end, date_precision, title, summary, "
-                            "kind FROM events WHERE dataset = 'kb'"):
+                            "kind, quad_class, importance, source_country, target_country "
+                            "FROM events WHERE dataset = 'kb' ORDER BY date, event_id"):
             start, end = interval(e["date"], e["date_precision"], e["date_end"])
             k.events.append(KbEvent(
                 e["event_id"], start, end, e["date_precision"], e["title"], e["summary"],
                 e["kind"], actors.get(e["event_id"], set()),
                 words(e["title"] + " " + e["summary"]), bool(NEGATION.search(e["title"])),
-                k.urls.get(("events", e["event_id"]), [])))
+                k.urls.get(("events", e["event_id"]), []), e["quad_class"], e["importance"],
+                frozenset(c for c in (e["source_country"], e["target_country"]) if c)))
+            k.latest = max(k.latest or start, start)
         for e in store.rows("SELECT * FROM entities"):
             k.entities[e["id"]] = e
         for t in store.rows("SELECT t.id, t.person_id, t.start, t.\"end\", t.acting, o.kind, "
@@ -101,6 +110,14 @@ class Knowledge:
             k.owners.setdefault(o["infrastructure_id"], []).append(o)
         for m in store.rows("SELECT * FROM memberships ORDER BY organisation_id, member_id"):
             k.memberships.setdefault(m["organisation_id"], []).append(m)
+        parties: dict[str, set[str]] = {}
+        for r in store.rows("SELECT agreement_id, entity_id FROM agreement_parties"):
+            parties.setdefault(r["agreement_id"], set()).add(r["entity_id"])
+        for a in store.rows("SELECT id, title, date, date_precision, kind, summary "
+                            "FROM agreements ORDER BY date, id"):
+            start, end = interval(a["date"], a["date_precision"])
+            k.agreements.append({**a, "start": start, "end": end,
+                                 "parties": parties.get(a["id"], set())})
         return k
 
     def holder(self, state: str, kind: str, day: date) -> list[str]:
