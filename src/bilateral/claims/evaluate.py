@@ -11,7 +11,8 @@ from bilateral.errors import InputError
 
 LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
 TO_LABEL = {"supported": "SUPPORTED", "contradicted": "REFUTED", "anachronistic": "REFUTED",
-            "not_in_kb": "NOT_ENOUGH_INFO", "not_checkable": "NOT_ENOUGH_INFO"}
+            "mixed": "NOT_ENOUGH_INFO", "not_in_kb": "NOT_ENOUGH_INFO",
+            "not_checkable": "NOT_ENOUGH_INFO"}
 
 
 def read_claims(path: Path) -> list[dict]:
@@ -37,7 +38,8 @@ def evaluate(checker: Checker, claims: list[dict]) -> dict:
         result = checker.check(item["claim"])["claims"]
         # a one-sentence claim gives one verdict; if the splitter finds several, the first
         # contradiction or anachronism decides, else the first support, else not enough info
-        order = ["contradicted", "anachronistic", "supported", "not_in_kb", "not_checkable"]
+        order = ["contradicted", "anachronistic", "supported", "mixed", "not_in_kb",
+                 "not_checkable"]
         top = min(result, key=lambda c: order.index(c["verdict"])) if result else \
             {"verdict": "not_checkable", "reason": "empty"}
         predictions.append({"id": item["id"], "label": item["label"],

@@ -37,3 +37,8 @@ def numbers(sentence: str) -> list[tuple[float, str]]:
 def close(a: float, b: float, tolerance: float = 0.05) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b), 1)
 
+
+
+def show(value: float) -> str:
+    """1200000.0 -> '1,200,000'; 8.71 -> '8.71'."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bilateral.claims.figures import close, numbers
+from bilateral.claims.figures import close, numbers, show
 from bilateral.claims.knowledge import Knowledge
 from bilateral.claims.linker import DEMONYMS, Lexicon, link
 from bilateral.claims.model import Frame, Verdict, evidence
@@ -59,6 +59,12 @@ def _owner_states(kb: Knowledge, infra: str) -> dict[str, str]:
                        (e.get("country") or "").lower(), o["owner_id"])
     out.pop("", None)
     return out
+
+
+def _alternatives(row: dict) -> list[float]:
+    """Lengths the record's summary reports from other sources ('1,411 km (Heritage)')."""
+    return [v for v, unit in numbers(row.get("summary") or "") if unit in {"km", "kilometres",
+                                                                           "kilometers"}]
 
 
 def _complete(kb: Knowledge, infra: str) -> bool:
@@ -187,7 +193,7 @@ def _lead_text(kb: Knowledge, i: str) -> str:
     top = max(staked, key=lambda o: (o["stake_pct"], o["owner_id"])) if staked else None
     crosses = ", ".join(sorted(_name(kb, s) for s in kb.routes.get(i, set())))
     lead = f"largest owner {_name(kb, top['owner_id'])} {top['stake_pct']:g}%" if top else ""
-    return f"{row['capacity']:,g} {row['capacity_unit']}, {lead}, crosses {crosses}"
+    return f"{show(row['capacity'])} {row['capacity_unit']}, {lead}, crosses {crosses}"
 
 
 def slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
@@ -205,6 +211,11 @@ def slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             if any(close(v, row["length_km"]) for v in lengths):
                 return Verdict("supported", "length_match", f"{name} is recorded as "
                                f"{row['length_km']:g} km long.", None, ev)
+            other = [v for v in lengths if any(close(v, a) for a in _alternatives(row))]
+            if other:
+                return Verdict("not_in_kb", "kb_sources_disagree", f"{name} is recorded as "
+                               f"{row['length_km']:g} km long, but the record notes a source "
+                               f"giving {show(other[0])} km.", f"{row['length_km']:g} km", ev)
             return Verdict("contradicted", "length_mismatch", f"{name} is recorded as "
                            f"{row['length_km']:g} km long, not {lengths[0]:g} km.",
                            f"{row['length_km']:g} km", ev)

@@ -74,6 +74,7 @@ class Knowledge:
     agreements: list[dict] = field(default_factory=list)      # with a set of 'parties'
     latest: date | None = None                                  # the newest record's date
     routes: dict[str, set[str]] = field(default_factory=dict)   # line -> states it crosses
+    complete: dict[tuple[str, str], dict] = field(default_factory=dict)  # offices covered
 
     @classmethod
     def from_store(cls, store: Store) -> Knowledge:
@@ -104,6 +105,8 @@ class Knowledge:
                             "JOIN offices o ON o.id = t.office_id"):
             k.terms.setdefault(t["person_id"], []).append(t)
             k.office_terms.setdefault((t["state_id"], t["kind"]), []).append(t)
+        for o in store.rows("SELECT * FROM offices WHERE complete_since IS NOT NULL"):
+            k.complete[(o["state_id"], o["kind"])] = o
         for i in store.rows("SELECT * FROM infrastructure"):
             k.infrastructure[i["id"]] = i
         for o in store.rows("SELECT * FROM infrastructure_owners"):

@@ -174,7 +174,7 @@ def roles(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
 def _role_title(kb: Knowledge, kind: str, rid: str) -> str:
     if kind == "membership":
         org, member, role = rid.split(":")
-        return f"{_name(kb, member)}'s {role} of the {_name(kb, org)}"
+        return f"{_name(kb, member)} as {role} of the {_name(kb, org)}"
     return _name(kb, rid)
 
 
@@ -245,3 +245,36 @@ def meetings(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
     return Verdict("supported", "pattern_match", f"The record has {len(found)} meetings or "
                    f"visits of {_name(kb, pair[0])} and {_name(kb, pair[1])}, from "
                    f"{found[0].start} to {found[-1].start}.", None, ev)
+
+
+NEVER_OFFICE = re.compile(r"\b(?:never|not once|at no (?:point|time))\b(?:\W+\w+){0,4}?\W+"
+                          r"(president|prime minister|premier|foreign minister)\b", re.I)
+OFFICE_KINDS = {"president": "head-of-state", "prime minister": "head-of-government",
+                "premier": "head-of-government", "foreign minister": "foreign-minister"}
+
+
+def never_held(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
+    """'X was never prime minister of S': where the record lists every holder of that office
+    (a declared complete coverage), the absence is settled either way."""
+    m = NEVER_OFFICE.search(f.sentence)
+    if not m or not f.people:
+        return None
+    kind = OFFICE_KINDS[m.group(1).lower()]
+    person = f.people[0]
+    states = f.states(kb) or [(kb.entities[person].get("country") or "").lower()]
+    office = kb.complete.get((states[0], kind))
+    if not office:
+        return None     # no declared coverage: silence settles nothing
+    held = [t for t in kb.terms.get(person, []) if t["kind"] == kind
+            and t["state_id"] == states[0]]
+    if held:
+        t = held[0]
+        return Verdict("contradicted", "held_office", f"{_name(kb, person)} was {t['title']} "
+                       f"from {t['start']}.", f"{t['title']} from {t['start']}",
+                       [evidence("term", t["id"], t["title"], t["start"],
+                                 kb.urls.get(("terms", t["id"]), []))])
+    return Verdict("supported", "absent_in_complete_coverage", f"The record lists every "
+                   f"{office['title']} since {office['complete_since']}; {_name(kb, person)} "
+                   f"is not among them.", None,
+                   [evidence("office", office["id"], office["title"], office["complete_since"],
+                             [])])
