@@ -230,7 +230,11 @@ def slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             verdict = _partners(f, kb, i, name, ev)
             if verdict:
                 return verdict
-        if OPENING.search(f.sentence) and f.dates and row.get("opened"):
+        opening = OPENING.search(f.sentence)
+        if opening and re.search(r"\b(after|before|following|since|until|prior to)\b[^,;]*$",
+                                 f.sentence[:opening.start()], re.I):
+            opening = None   # "after the pipeline opened, …": an anchor, not a claimed date
+        if opening and f.dates and row.get("opened"):
             opened = row["opened"]
             if any(d.start <= opened <= d.end for d in f.dates):
                 return Verdict("supported", "opening_date_match",

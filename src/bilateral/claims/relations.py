@@ -278,3 +278,57 @@ def never_held(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
                    f"is not among them.", None,
                    [evidence("office", office["id"], office["title"], office["complete_since"],
                              [])])
+
+
+ORDER = re.compile(r"\b(after|before|following|since|until|prior to)\s+(?:the\s+)?", re.I)
+ANCHORS = [(re.compile(r"^(?:death of\s+(?:the\s+)?)?(?P<x>.+?)(?:'s|’s)?\s+(?:death|died)|"
+                       r"^death of\s+(?P<y>.+)$", re.I), "died"),
+           (re.compile(r"^(?P<x>.+?)\s+(?:opened|was opened|was inaugurated|began operat\w*)"
+                       r"|^(?:opening|inauguration) of\s+(?:the\s+)?(?P<y>.+)$", re.I), "opened")]
+
+
+def ordering(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
+    """'In 2001, after Heydar Aliyev's death, …', 'before the BTC pipeline opened, … in 2008':
+    the claim's own date against the record's date of the thing it is ordered by."""
+    if not f.dates:
+        return None
+    for m in ORDER.finditer(f.sentence):
+        anchor = _anchor(f, kb, m.end())
+        if not anchor:
+            continue
+        what, when, ev = anchor
+        after = m.group(1).lower() in {"after", "following", "since"}
+        own = [d for d in f.dates if not (m.start() <= d.span[0] < m.end() + 60
+                                          and d.start <= when <= d.end)]
+        if own and after and all(d.end < when for d in own):
+            return Verdict("contradicted", "order_reversed", f"{what} on {when}, after "
+                           f"{own[0].text}, not before it.", when.isoformat(), ev)
+        if own and not after and all(d.start > when for d in own):
+            return Verdict("contradicted", "order_reversed", f"{what} on {when}, before "
+                           f"{own[0].text}, not after it.", when.isoformat(), ev)
+    return None
+
+
+def _anchor(f: Frame, kb: Knowledge, at: int):
+    """(what happened, its date, evidence) for the phrase after 'after'/'before'."""
+    phrase = re.split(r"[,;]", f.sentence[at:at + 80])[0]
+    for pattern, verb in ANCHORS:
+        m = pattern.search(phrase)
+        if not m:
+            continue
+        for mention in f.mentions:
+            if not at <= mention.span[0] < at + len(phrase) or len(mention.candidates) != 1:
+                continue
+            e = mention.candidates[0]
+            row = kb.entities.get(e, {})
+            if verb == "died" and row.get("kind") == "person" and row.get("exists_until"):
+                when = row["exists_until"]
+                return (f"{row['name']} died", when,
+                        [evidence("entity", e, row["name"], when,
+                                  kb.urls.get(("entities", e), []))])
+            if verb == "opened" and kb.infrastructure.get(e, {}).get("opened"):
+                when = kb.infrastructure[e]["opened"]
+                return (f"{row['name']} opened", when,
+                        [evidence("infrastructure", e, row["name"], when,
+                                  kb.urls.get(("infrastructure", e), []))])
+    return None

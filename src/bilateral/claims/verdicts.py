@@ -152,7 +152,8 @@ def judge(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict:
 
 
 def _first(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict | None:
-    for check in (_anachronism, relations.never_held, _memberships, relations.existence,
+    for check in (_anachronism, relations.ordering, relations.never_held, _memberships,
+                  relations.existence,
                   relations.roles, relations.alliance, infrastructure.slots, _terms,
                   relations.agreements_signed, relations.meetings):
         verdict = check(f, kb, doc_date)
@@ -427,15 +428,23 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         scored.append((score, coverage, dated, len(shared), e))
     if not scored:
         return None
-    scored.sort(key=lambda s: (-s[0], s[4].id))
+    scored.sort(key=lambda s: (not s[2], -s[0], s[4].id))   # records on the date first
     ev = [evidence("event", s[4].id, s[4].title, s[4].start, s[4].urls) for s in scored[:3]]
     required = {a for a in actors if kb.entities.get(a, {}).get("kind") != "person"
                 or _acts(f, a)} | _places(f, kb)
+    # the event word alone ("Putin met Aliyev in Baku"): the kind and the actors decide
+    content = f.words - words(" ".join(m.group(0) for pattern, _ in TRIGGERS
+                                       for m in pattern.finditer(f.sentence)))
+    # a name the record knows ("the Year of Russia in Azerbaijan") must be the record's own:
+    # a near-miss title ("the Year of Azerbaijan in Russia") is another thing
+    titled = [p for p in _named_phrases(f) if any(p in normalise(x.title) for x in kb.events)]
     for _score, coverage, dated, shared, best in scored[:3]:
+        if titled and not all(p in normalise(best.title + " " + best.summary) for p in titled):
+            continue
         exact_day = any(d.precision == "day" and _overlap(d, best) for d in f.dates)
         same_kind = bool(f.dates) and best.kind in f.kinds and shared >= 2
         enough = coverage >= 0.45 or (exact_day and shared >= 2 and coverage >= 0.2) or \
-            (same_kind and coverage >= 0.1)
+            (same_kind and (coverage >= 0.1 or not content))
         if not (enough and dated):
             continue
         if not all(_mentioned(a, best, kb) for a in required):
