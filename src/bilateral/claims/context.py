@@ -15,7 +15,8 @@ from bilateral.claims.linker import DEMONYMS
 
 PAIR = re.compile(r"\b(?:the\s+two|both)\s+(countries|states|nations|sides|governments|"
                   r"leaders|presidents|heads of state|men)\b", re.I)
-PRONOUN = re.compile(r"^(?:\W*\w+,\s+)?(he|she|his|her)\b", re.I)
+# 'He', 'his' as the subject: at the start of the sentence or of its main clause.
+PRONOUN = re.compile(r"^(?:[^,]{0,40},\s+|(?:\w+\s+){1,3}?)?(?:he|she|his|her)\b", re.I)
 # "this visit", "during the visit", "that year": the sentence is about the last dated thing.
 ANAPHORIC = re.compile(r"\b(?:this|that|the same|during the)\s+(visit|trip|meeting|summit|"
                        r"talks|year|period|time|agreement|treaty|deal|war|conflict)\b", re.I)

@@ -97,9 +97,8 @@ def _borrowed(sentence: str, lex: Lexicon, kb: Knowledge, ctx: Context, span,
     out: list[str] = []
     for m in PAIR.finditer(sentence):
         out += ctx.pair(m.group(1))
-    people = [e for e in entities if lex.kinds.get(e) == "person"]
-    if not people and PRONOUN.search(sentence):
-        out += ctx.previous_person()
+    if PRONOUN.search(sentence):
+        out += [p for p in ctx.previous_person() if p not in entities]
     day = span[0] if span and span[0] == span[1] else (span[0] if span else None)
     resolved, unsure = epithets(sentence, kb, day)
     out += resolved
@@ -245,7 +244,10 @@ def _named_phrases(f: Frame) -> list[str]:
     out = []
     for m in NAMED.finditer(f.sentence):
         phrase = normalise(re.sub(r"^(The|A|An)\s+", "", m.group(0)))
-        own = set(phrase.split()) - linked - {"of", "in", "the", "and", "for", "on"}
+        phrase = re.sub(r"^(?:(?:then|former|acting|president|prime|minister|premier|foreign|"
+                        r"general|mr|mrs|dr|first|deputy|secretary)\s+)+", "", phrase)
+        own = set(phrase.split()) - linked - {"of", "in", "the", "and", "for", "on"} - \
+            set(MONTH_NAMES)
         if own and len(phrase.split()) >= 2:  # not just names joined ("Putin and Aliyev")
             out.append(phrase)
     return out
@@ -279,7 +281,7 @@ def _terms(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         hit = next((t for t in matching for d in f.dates if d.start <= t["start"] <= d.end),
                    None)
         if hit:
-            sup = SUPERLATIVE.findall(f.sentence.lower())
+            sup = _strong_words(f)
             if sup:  # "the first Muslim member": a term record cannot say that
                 return Verdict("not_in_kb", "superlative_not_in_kb", f"{name} took office as "
                                f"{hit['title']} on {hit['start']}, but the record does not "
@@ -384,6 +386,24 @@ def _weaker_duty(claim: str, record: str) -> str | None:
     return None
 
 
+DOCUMENT = re.compile(r"\b(treaty|agreement|declaration|accord|protocol|pact|convention|"
+                      r"memorandum|charter|contract|statement)\b")
+
+
+def _within(phrase: str, text: str) -> bool:
+    """A normalised phrase inside a text, on word boundaries."""
+    return f" {phrase} " in f" {normalise(text)} "
+
+
+def _strong_words(f: Frame) -> list[str]:
+    """Superlatives and absolutes of the claim, outside its dates ('last year' is a date)."""
+    text = f.sentence
+    for d in f.dates:
+        if text[d.span[0]:d.span[1]] == d.text:
+            text = text[:d.span[0]] + " " * len(d.text) + text[d.span[1]:]
+    return SUPERLATIVE.findall(text.lower())
+
+
 def _places(f: Frame, kb: Knowledge) -> set[str]:
     """Places the claim sets the event in ('in Moscow', 'to Baku'): the record must name them."""
     return {c for m in f.mentions for c in m.candidates
@@ -437,13 +457,16 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
                                        for m in pattern.finditer(f.sentence)))
     # a name the record knows ("the Year of Russia in Azerbaijan") must be the record's own:
     # a near-miss title ("the Year of Azerbaijan in Russia") is another thing
-    titled = [p for p in _named_phrases(f) if any(p in normalise(x.title) for x in kb.events)]
+    titled = [p for p in _named_phrases(f) if DOCUMENT.search(p)
+              or any(_within(p, x.title) for x in kb.events)]
     for _score, coverage, dated, shared, best in scored[:3]:
-        if titled and not all(p in normalise(best.title + " " + best.summary) for p in titled):
+        if titled and not all(_within(p, best.title + " " + best.summary) for p in titled):
             continue
         exact_day = any(d.precision == "day" and _overlap(d, best) for d in f.dates)
         same_kind = bool(f.dates) and best.kind in f.kinds and shared >= 2
-        enough = coverage >= 0.45 or (exact_day and shared >= 2 and coverage >= 0.2) or \
+        matched = len(f.words & best.words)
+        enough = (coverage >= 0.45 and (matched >= 2 or bool(f.dates))) or \
+            (exact_day and shared >= 2 and coverage >= 0.2) or \
             (same_kind and (coverage >= 0.1 or not content))
         if not (enough and dated):
             continue
@@ -468,7 +491,7 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             return Verdict("contradicted", "obligation_overstated", f"The record has "
                            f"{best.title} ({best.start}), which provides only for "
                            f"'{weaker}', not a firm obligation.", weaker, ev)
-        sup = SUPERLATIVE.findall(f.sentence.lower())
+        sup = _strong_words(f)
         if sup and not all(w in (best.title + " " + best.summary).lower() for w in sup):
             return Verdict("not_in_kb", "superlative_not_in_kb", f"The record has "
                            f"{best.title} ({best.start}) but does not say '{sup[0]}'.", None, ev)
@@ -480,9 +503,11 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
     # A date is contradicted only for a named, one-off thing the record has under that name
     # ("the Year of Russia in Azerbaijan"); otherwise silence on that date is not_in_kb.
     named = _named_phrases(f)
+    unknown = [p.lower() for p in _unknown_places(f)]
     for _score, _coverage, dated, _shared, best in scored:
-        if named and f.dates and not dated and any(p in normalise(best.title) for p in named) \
-                and all(_mentioned(a, best, kb) for a in required):
+        if named and f.dates and not dated and any(_within(p, best.title) for p in named) \
+                and all(_mentioned(a, best, kb) for a in required) \
+                and all(p in (best.title + " " + best.summary).lower() for p in unknown):
             first = evidence("event", best.id, best.title, best.start, best.urls)
             return Verdict("contradicted", "date_mismatch", f"The record dates this to "
                            f"{best.start.isoformat()}: {best.title}.", best.start.isoformat(),
