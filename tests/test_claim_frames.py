@@ -1,0 +1,304 @@
+"""The checker's failure modes from the design notes, one fixture of our own each: linking
+(epithets, pronouns, near-miss titles, families), time (relative dates, tenure edges,
+ordering), events (granularity, hedges, compound sentences, disputed figures) and the
+frames for standing relations (roles, alliances, routes, builders, an entity's end)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+
+from bilateral.claims.check import Checker
+from bilateral.claims.dates import find_dates
+from bilateral.kb.compile import ensure_built
+from bilateral.kb.store import Store
+
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory):
+    with Store(ensure_built(None, tmp_path_factory.mktemp("kb") / "kb.duckdb")) as store:
+        return Checker(store)
+
+
+def claims(checker, text: str, doc_date=None) -> list[dict]:
+    return checker.check(text, doc_date)["claims"]
+
+
+def verdict(checker, text: str, doc_date=None) -> tuple[str, str]:
+    c = claims(checker, text, doc_date)[0]
+    return c["verdict"], c["reason"]
+
+
+ACCUSED = {"contradicted", "anachronistic"}
+
+
+# -- linking --------------------------------------------------------------------------------
+def test_epithets_resolve_by_office_and_date(checker):
+    c = claims(checker, "In 2010 the Russian president met the Azerbaijani president in Baku.")[0]
+    assert {"dmitry-medvedev", "ilham-aliyev"} <= set(c["entities"])
+    assert not c["ambiguous"]
+
+
+def test_an_undated_epithet_stays_ambiguous_and_accuses_no_one(checker):
+    c = claims(checker, "The Azerbaijani president met Putin.")[0]
+    assert {"heydar-aliyev", "ilham-aliyev"} <= set(c["ambiguous"])
+    assert not {"heydar-aliyev", "ilham-aliyev"} & set(c["entities"])
+    assert c["verdict"] not in ACCUSED
+
+
+def test_he_is_the_one_person_of_the_sentence_before(checker):
+    second = claims(checker, "Heydar Aliyev returned to power in 1993. He visited Moscow in "
+                             "2005.")[1]
+    assert (second["verdict"], second["reason"]) == ("anachronistic", "after_death")
+
+
+def test_the_two_countries_are_the_last_two_named(checker):
+    second = claims(checker, "Azerbaijan and Russia signed a treaty in 1997. The two countries "
+                             "cooperate on the Southern Gas Corridor.")[1]
+    assert {"aze", "rus"} <= set(second["entities"])
+    assert (second["verdict"], second["reason"]) == ("contradicted", "not_a_partner")
+
+
+def test_a_son_is_not_his_dead_father(checker):
+    assert verdict(checker, "In 2010 Heydar Aliyev's son met Medvedev.")[0] not in ACCUSED
+
+
+@pytest.mark.parametrize("name", ["Geidar Aliev", "Haydar Aliev", "Heydar Alirza oglu Aliyev"])
+def test_more_spellings_link(checker, name):
+    c = claims(checker, f"{name} visited Moscow in January 2002.")[0]
+    assert "heydar-aliyev" in c["entities"] and c["verdict"] == "supported"
+
+
+def test_a_near_miss_treaty_title_is_not_the_real_treaty(checker):
+    fake = "In 1997 Russia and Azerbaijan signed the Treaty of Eternal Friendship and Mutual " \
+           "Defence."
+    assert verdict(checker, fake)[0] == "not_in_kb"
+    assert verdict(checker, "In 1997 Russia and Azerbaijan signed the Treaty of "
+                            "Friendship.")[0] == "supported"
+
+
+def test_a_near_miss_event_name_is_another_event(checker):
+    """The Year of Azerbaijan in Russia (2005) does not support the Year of Russia in
+    Azerbaijan (2006)."""
+    assert verdict(checker, "The Year of Russia in Azerbaijan was held in 2005.") == \
+        ("contradicted", "date_mismatch")
+
+
+def test_an_office_title_is_not_a_name(checker):
+    """'President Putin' is no titled one-off event to contradict by date."""
+    assert verdict(checker, "In January 2000 President Putin visited Ivanovo.")[0] == \
+        "not_in_kb"
+
+
+def test_a_place_the_record_does_not_name_is_not_its_event(checker):
+    assert verdict(checker, "Putin visited Tbilisi in January 2001.")[0] == "not_in_kb"
+    assert verdict(checker, "Putin met Heydar Aliyev in Baku in January 2001.")[0] == \
+        "supported"
+
+
+# -- time -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, anchor, previous, expected", [
+    ("last year", date(2010, 6, 1), None, (date(2009, 1, 1), date(2009, 12, 31), "year")),
+    ("three years ago", date(2010, 6, 1), None, (date(2007, 1, 1), date(2007, 12, 31), "year")),
+    ("two years later", None, 2001, (date(2003, 1, 1), date(2003, 12, 31), "year")),
+    ("the following year", None, 2001, (date(2002, 1, 1), date(2002, 12, 31), "year")),
+    ("two years later", None, None, None), ("last year", None, None, None),
+    ("9/1/2001", None, None, (date(2001, 1, 9), date(2001, 9, 1), "range")),
+    ("25/12/2004", None, None, (date(2004, 12, 25), date(2004, 12, 25), "day")),
+    ("2001-01-09", None, None, (date(2001, 1, 9), date(2001, 1, 9), "day")),
+    ("in '98", None, None, (date(1998, 1, 1), date(1998, 12, 31), "year")),
+    ("Section 12.5", None, None, None), ("in 1,000 km", None, None, None),
+])
+def test_relative_numeric_and_two_digit_dates(text, anchor, previous, expected):
+    prev = find_dates(f"in {previous}")[0] if previous else None
+    found = [(d.start, d.end, d.precision) for d in find_dates(text, anchor, prev)]
+    assert found == ([expected] if expected else [])
+
+
+def test_relative_dates_are_anchored_by_the_document_date(checker):
+    assert verdict(checker, "Last year Putin visited Baku.", date(2002, 6, 1))[0] == "supported"
+    assert verdict(checker, "Last year Putin visited Baku.")[0] != "supported"
+
+
+def test_tenure_edges(checker):
+    assert verdict(checker, "On 7 May 2000 Putin was inaugurated as President of Russia.") == \
+        ("supported", "term_start_match")
+    # acting president from 31 December 1999
+    assert verdict(checker, "In January 2000 President Putin met Heydar Aliyev.")[0] \
+        not in ACCUSED
+    # prime minister, then president, then prime minister again
+    wrong = claims(checker, "In 2010 President Putin met Ilham Aliyev.")[0]
+    assert (wrong["verdict"], wrong["reason"]) == ("anachronistic", "outside_tenure")
+    assert "Dmitry Medvedev" in wrong["correction"]
+    assert verdict(checker, "In 2010 Prime Minister Putin met Ilham Aliyev.")[0] not in ACCUSED
+    assert verdict(checker, "Heydar Aliyev died on 12 December 2003.")[0] == "supported"
+    # no President of Azerbaijan in 1985: the Soviet republic had none
+    assert verdict(checker, "In 1985 President Heydar Aliyev met Gorbachev.")[0] == \
+        "anachronistic"
+
+
+def test_ordering_claims_against_the_record(checker):
+    assert verdict(checker, "In 2002, after the BTC pipeline opened, Russia cut its oil "
+                            "transit.") == ("contradicted", "order_reversed")
+    assert verdict(checker, "After Heydar Aliyev's death, Putin visited Baku in January "
+                            "2001.") == ("contradicted", "order_reversed")
+    assert verdict(checker, "Before Heydar Aliyev died, Putin visited Baku in January "
+                            "2001.")[0] == "supported"
+    # the opening is the anchor here, not a claimed date
+    assert verdict(checker, "In 2008, after the BTC pipeline opened, Russia signed a "
+                            "declaration with Azerbaijan.")[0] not in ACCUSED
+
+
+def test_never_held_is_settled_only_where_the_offices_are_complete(checker):
+    assert verdict(checker, "Ilham Aliyev was never prime minister of Azerbaijan.") == \
+        ("contradicted", "held_office")
+    assert verdict(checker, "Heydar Aliyev was never prime minister of Azerbaijan.") == \
+        ("supported", "absent_in_complete_coverage")
+
+
+# -- events ---------------------------------------------------------------------------------
+def test_construction_start_is_not_the_opening(checker):
+    assert verdict(checker, "The BTC pipeline opened in 2002.") == \
+        ("contradicted", "opening_date_mismatch")
+    assert verdict(checker, "Construction of the BTC pipeline began in 2002.")[0] == \
+        "supported"
+
+
+def test_reported_claims_are_not_accused(checker):
+    v, reason = verdict(checker, "Heydar Aliyev allegedly signed a gas deal with Gazprom in "
+                                 "2010.")
+    assert (v, reason) == ("not_in_kb", "hedged_claim")
+
+
+def test_compound_sentences_get_a_verdict_per_clause(checker):
+    one_false = claims(checker, "Putin visited Baku in January 2001, but Heydar Aliyev became "
+                                "President of Azerbaijan in 1995.")[0]
+    assert one_false["verdict"] == "contradicted"
+    assert [p["verdict"] for p in one_false["parts"]] == ["supported", "contradicted"]
+    half = claims(checker, "Russia brokered the Karabakh ceasefire in May 1994, and Putin "
+                           "opened a chess school in Sochi in 2019.")[0]
+    assert (half["verdict"], half["reason"]) == ("mixed", "partly_supported")
+
+
+def test_figures_the_sources_dispute_are_not_contradicted(checker):
+    """The record gives 1,330 km for Baku–Novorossiysk and notes a source with 1,411 km."""
+    assert verdict(checker, "The Baku–Novorossiysk pipeline is 1,411 km long.") == \
+        ("not_in_kb", "kb_sources_disagree")
+    assert verdict(checker, "The Baku–Novorossiysk pipeline is 2,000 km long.") == \
+        ("contradicted", "length_mismatch")
+
+
+def test_a_duty_stated_firmer_than_the_record(checker):
+    assert verdict(checker, "In 2022 Russia and Azerbaijan signed a declaration obliging each "
+                            "to defend the other if attacked.") == \
+        ("contradicted", "obligation_overstated")
+    assert verdict(checker, "In 2022 Russia and Azerbaijan signed a declaration providing for "
+                            "possible military assistance.")[0] == "supported"
+
+
+def test_evidence_is_not_duplicated(checker):
+    for c in claims(checker, "Putin visited Baku in January 2001. The two leaders signed a "
+                             "series of agreements during this visit."):
+        ids = [e["id"] for e in c["evidence"]]
+        assert len(ids) == len(set(ids))
+
+
+# -- standing relations ---------------------------------------------------------------------
+def test_an_entity_cannot_end_before_the_record_of_its_end(checker):
+    assert verdict(checker, "The self-declared Nagorno-Karabakh Republic ceased to exist on "
+                            "1 January 2023.") == ("contradicted", "before_dissolution_record")
+    assert verdict(checker, "Following the collapse of the Soviet Union in 1991, Azerbaijan "
+                            "became independent.")[0] not in ACCUSED
+
+
+@pytest.mark.parametrize("claim, when, expected", [
+    ("Russia remains the mediator in the Karabakh conflict.", date(2026, 1, 1),
+     ("contradicted", "role_ended")),
+    ("Russian peacekeepers remain in Karabakh.", date(2026, 1, 1),
+     ("contradicted", "role_ended")),
+    ("Russian peacekeepers remain in Karabakh.", date(2023, 6, 1),
+     ("supported", "role_current")),
+    ("Russia, as a mediator, brokered a ceasefire.", None, ("supported", "role_held")),
+    ("Will Russia remain the mediator?", date(2026, 1, 1), ("not_checkable", "opinion")),
+])
+def test_a_role_now_against_the_dates_it_ended(checker, claim, when, expected):
+    assert verdict(checker, claim, when) == expected
+
+
+def test_peacekeepers_killed_is_an_event_not_a_role(checker):
+    assert verdict(checker, "Two Russian peacekeepers were killed in Karabakh on 20 September "
+                            "2023.")[1] not in {"role_held", "role_current"}
+
+
+def test_an_unbroken_alliance_against_the_gravest_conflicts(checker):
+    v = claims(checker, "Azerbaijan and Russia have an unbroken alliance.")[0]
+    assert (v["verdict"], v["reason"]) == ("contradicted", "continuity_broken")
+    assert "2024-12-25-azal-8243-crash" in [e["id"] for e in v["evidence"]]
+    assert verdict(checker, "Azerbaijan and Turkey have an enduring alliance.")[0] == \
+        "not_in_kb"
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("The BTC pipeline runs through Russia.", ("contradicted", "not_on_route")),
+    ("The BTC pipeline runs through Georgia.", ("supported", "on_route")),
+    ("TAP is a Russian pipeline.", ("contradicted", "not_an_owner")),
+    ("The Southern Gas Corridor bypasses Russia.", ("supported", "bypasses_state")),
+    ("Russia provided Azerbaijan with crucial support in building its energy infrastructure.",
+     ("contradicted", "main_routes_bypass")),
+    ("Russia helped build Azerbaijan's pipelines.", ("supported", "builder_match")),
+])
+def test_a_line_against_its_route_owners_and_builders(checker, claim, expected):
+    assert verdict(checker, claim) == expected
+
+
+def test_agreements_of_a_visit_and_a_pattern_of_meetings(checker):
+    text = ("Putin visited Baku in January 2001. During this visit, the two presidents signed "
+            "a series of agreements.")
+    second = claims(checker, "Heydar Aliyev and Vladimir Putin met in 2000. " + text)[2]
+    assert (second["verdict"], second["reason"]) == ("supported", "agreements_match")
+    assert verdict(checker, "Heydar Aliyev and Vladimir Putin held regular meetings.") == \
+        ("supported", "pattern_match")
+
+
+# -- robustness -----------------------------------------------------------------------------
+ESSAY = REPO.parent / "shared" / "seed" / "aliyev-putin-essay.txt"
+
+
+@pytest.mark.skipif(not ESSAY.exists(), reason="the essay lives in ../shared")
+def test_long_documents_stay_within_a_second_per_thousand_words(checker):
+    text = "\n\n".join([ESSAY.read_text(encoding="utf-8")] * 4)
+    started = time.perf_counter()
+    checker.check(text)
+    assert time.perf_counter() - started < len(text.split()) / 1000
+
+
+def test_runs_without_optional_tiers(tmp_path):
+    """No spaCy, no embeddings, no scikit-learn: the checker needs none of them."""
+    code = ("import sys\n"
+            "for name in ('spacy', 'torch', 'sentence_transformers', 'sklearn', 'rapidfuzz'):\n"
+            "    sys.modules[name] = None\n"
+            "from bilateral.claims.check import Checker\n"
+            "from bilateral.kb.compile import ensure_built\n"
+            "from bilateral.kb.store import Store\n"
+            f"with Store(ensure_built(None, {str(tmp_path / 'kb.duckdb')!r})) as s:\n"
+            "    print(Checker(s).check('Putin visited Baku in January 2001.')"
+            "['claims'][0]['verdict'])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin",
+                               "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "supported"
+
+
+def test_the_same_text_gives_the_same_bytes(checker):
+    text = "In 2010 the Russian president met the Azerbaijani president in Baku. He said so."
+    first = json.dumps(checker.check(text, date(2011, 1, 1)), sort_keys=True, default=str)
+    assert first == json.dumps(checker.check(text, date(2011, 1, 1)), sort_keys=True,
+                               default=str)
