@@ -302,3 +302,17 @@ def test_the_same_text_gives_the_same_bytes(checker):
     first = json.dumps(checker.check(text, date(2011, 1, 1)), sort_keys=True, default=str)
     assert first == json.dumps(checker.check(text, date(2011, 1, 1)), sort_keys=True,
                                default=str)
+
+
+# -- regressions: true records read back as claims were once accused --------------------------
+@pytest.mark.parametrize("claim", [
+    "On 3 October 1993 Heydar Aliyev was elected President of Azerbaijan.",   # sworn in 10 Oct
+    "On 11 October 1998 Heydar Aliyev was re-elected president.",             # no new term
+    "On 15 June 1993 Heydar Aliyev was elected chairman of the Supreme Soviet.",  # not Nakhchivan
+    "In March 1997 Russia extradited former prime minister Surat Huseynov.",  # a former title
+    "In April 2001 the Minsk Group co-chairs, Russia among them, held talks in Key West.",
+    "On 25 May 2005 the Baku–Tbilisi–Ceyhan pipeline was inaugurated at Sangachal.",  # a part
+    "In October 2005 the Georgian section of the BTC pipeline opened.",
+])
+def test_true_records_are_not_accused(checker, claim):
+    assert verdict(checker, claim)[0] not in ACCUSED

@@ -30,6 +30,8 @@ BUILDING = re.compile(r"\b(?:help\w*|support\w*|assist\w*|aid\w*|contribut\w*)\b
 STRONG = re.compile(r"\b(crucial|key|major|main|decisive|vital|principal|significant|"
                     r"essential|critical|leading)\b", re.I)
 ENERGY = {"oil", "gas"}
+PARTIAL = re.compile(r"\b(construction|section|segment|stage|phase|leg|spur|expansion|loop|"
+                     r"first (?:part|link)|filling|test)\b", re.I)
 
 
 def route_countries(kb: Knowledge, lex: Lexicon) -> dict[str, set[str]]:
@@ -59,6 +61,12 @@ def _owner_states(kb: Knowledge, infra: str) -> dict[str, str]:
                        (e.get("country") or "").lower(), o["owner_id"])
     out.pop("", None)
     return out
+
+
+def _opening_record(x, infra: str, kb: Knowledge) -> bool:
+    """An event that opens (a part of) this line."""
+    return (infra in x.infrastructure or infra in x.actors) and bool(OPENING.search(x.title)) \
+        and not re.search(r"\b(construction|groundbreaking|foundation stone)\b", x.title, re.I)
 
 
 def _alternatives(row: dict) -> list[float]:
@@ -234,6 +242,12 @@ def slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if opening and re.search(r"\b(after|before|following|since|until|prior to)\b[^,;]*$",
                                  f.sentence[:opening.start()], re.I):
             opening = None   # "after the pipeline opened, …": an anchor, not a claimed date
+        if opening and PARTIAL.search(f.sentence):
+            opening = None   # a section, a stage or the start of construction: see the events
+        if opening and any(_opening_record(x, i, kb) and any(d.start <= x.end and x.start <= d.end
+                                                             for d in f.dates)
+                           for x in kb.events):
+            opening = None   # the record has an opening of this line on that date
         if opening and f.dates and row.get("opened"):
             opened = row["opened"]
             if any(d.start <= opened <= d.end for d in f.dates):

@@ -59,6 +59,7 @@ class KbEvent:
     quad_class: int | None = None
     importance: int | None = None
     countries: frozenset[str] = frozenset()     # source and target countries (ISO3)
+    infrastructure: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -98,6 +99,10 @@ class Knowledge:
                 k.urls.get(("events", e["event_id"]), []), e["quad_class"], e["importance"],
                 frozenset(c for c in (e["source_country"], e["target_country"]) if c)))
             k.latest = max(k.latest or start, start)
+        lines = {r["id"]: frozenset(filter(None, (r["infrastructure_ids"] or "").split(";")))
+                 for r in store.rows("SELECT id, infrastructure_ids FROM kb_events")}
+        for x in k.events:
+            x.infrastructure = lines.get(x.id, frozenset())
         for e in store.rows("SELECT * FROM entities"):
             k.entities[e["id"]] = e
         for t in store.rows("SELECT t.id, t.person_id, t.start, t.\"end\", t.acting, o.kind, "

@@ -222,7 +222,8 @@ def _office_claimed(sentence: str, name: str) -> set[str] | None:
     last = re.escape(name.split()[-1])
     s = sentence
     for title, kind in OFFICE.items():
-        if re.search(rf"\b{title}\s+(?:\w+\s+){{0,2}}{last}", s, re.I) or \
+        # "former prime minister X", "ex-president X": a title held before, not then
+        if re.search(rf"\b(?<!former )(?<!ex-){title}\s+(?:\w+\s+){{0,2}}{last}", s, re.I) or \
                 re.search(rf"{last},?\s+(?:the\s+)?(?:then\s+)?{title}\b", s, re.I):
             return {kind}
     if re.search(rf"\bunder\s+(?:\w+\s+){{0,2}}{last}\b|{last}'s\s+(?:government|rule|"
@@ -256,7 +257,23 @@ def _named_phrases(f: Frame) -> list[str]:
 STARTED = re.compile(r"\b(became|become|becomes|appointed|elected|named|took office|sworn|"
                      r"inaugurated|succeeded|assum\w+|(?:rose|came|returned) to power|"
                      r"took power)\b", re.I)
+ELECTED = re.compile(r"\belect(?:ed|ion)\b", re.I)
+REELECTED = re.compile(r"\bre-?elect\w*", re.I)
 TO_POWER = re.compile(r"\b((?:rose|came|returned) to power|took power|presidency)\b", re.I)
+
+
+GENERIC_TITLE = {"chairman", "supreme", "president", "minister", "prime", "foreign", "affairs",
+                 "full", "member", "central", "committee", "first", "secretary", "deputy",
+                 "council", "director", "head", "state", "government", "ministers"}
+
+
+def _proper_title_words(term: dict, kb: Knowledge) -> set[str]:
+    """The words that name which body an office belongs to ('Majlis', 'Nakhchivan',
+    'Politburo'): a claim about another body is not about this term."""
+    state = words(kb.entities.get(term["state_id"], {}).get("name", ""))
+    proper = {w for w in re.findall(r"\b[A-Z][a-z]+\b", term["title"])
+              if w.lower() not in GENERIC_TITLE}
+    return words(" ".join(proper)) - state
 
 
 def _terms(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
@@ -272,14 +289,19 @@ def _terms(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         for t in [] if matching else kb.terms.get(person, []):
             title = words(t["title"]) - words(" ".join(
                 kb.entities.get(t["state_id"], {}).get("name", "").split()))
-            if len(title & f.words) >= min(2, len(title)):
+            if len(title & f.words) >= min(2, len(title)) and \
+                    _proper_title_words(t, kb) <= words(f.sentence):
                 matching.append(t)
         if not matching:
             continue
         ev = [evidence("term", t["id"], f"{name}: {t['title']}", t["start"],
                         kb.urls.get(("terms", t["id"]), [])) for t in matching[:3]]
-        hit = next((t for t in matching for d in f.dates if d.start <= t["start"] <= d.end),
-                   None)
+        if REELECTED.search(f.sentence):
+            continue    # a re-election starts no new term in the record
+        # an election comes up to half a year before the term it opens
+        lead = timedelta(days=183) if ELECTED.search(f.sentence) else timedelta(0)
+        hit = next((t for t in matching for d in f.dates
+                    if d.start <= t["start"] <= d.end + lead), None)
         if hit:
             sup = _strong_words(f)
             if sup:  # "the first Muslim member": a term record cannot say that
@@ -325,8 +347,18 @@ def _memberships(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
                                f"The record's {role}s of {name(org)} are {record}, not "
                                f"{', '.join(sorted(name(i) for i in wrong))}.", record, ev)
             starts = {m["start"] for m in rows if m["start"]}
-            if f.dates and starts and not any(d.start <= s <= d.end for d in f.dates
-                                              for s in starts):
+            if role == "co-chair":  # a co-chair then: the claimed states' terms cover the date
+                spans = [(m["start"], m["end"]) for m in rows if m["member_id"] in claimed
+                         and m["start"]]
+                if f.dates and spans and not any(a <= d.end and (b is None or b >= d.start)
+                                                 for d in f.dates for a, b in spans):
+                    first = min(a for a, _ in spans)
+                    return Verdict("contradicted", "co-chair_date_mismatch", f"The record "
+                                   f"has these co-chairs from {first} to "
+                                   f"{max((b for _, b in spans if b), default='now')}.",
+                                   first.isoformat(), ev)
+            elif f.dates and starts and not any(d.start <= s <= d.end for d in f.dates
+                                                for s in starts):
                 first = min(starts)
                 return Verdict("contradicted", f"{role}_date_mismatch",
                                f"The record dates this to {first}.", first.isoformat(), ev)
