@@ -499,7 +499,7 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         matched = len(f.words & best.words)
         enough = (coverage >= 0.45 and (matched >= 2 or bool(f.dates))) or \
             (exact_day and shared >= 2 and coverage >= 0.2) or \
-            (same_kind and (coverage >= 0.1 or not content))
+            (same_kind and (coverage >= 0.2 or not content))
         if not (enough and dated):
             continue
         if not all(_mentioned(a, best, kb) for a in required):
