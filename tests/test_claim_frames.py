@@ -316,3 +316,33 @@ def test_the_same_text_gives_the_same_bytes(checker):
 ])
 def test_true_records_are_not_accused(checker, claim):
     assert verdict(checker, claim)[0] not in ACCUSED
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Azerbaijan joined the CIS in September 1993.", ("supported", "membership_match")),
+    ("Azerbaijan joined the CIS in 1995.", ("contradicted", "joined_date_mismatch")),
+    ("Azerbaijan left the Collective Security Treaty in 1999.",
+     ("supported", "membership_match")),
+    ("Azerbaijan left the Collective Security Treaty in 2003.",
+     ("contradicted", "left_date_mismatch")),
+    ("Yeltsin was president of Russia in 1995.", ("supported", "in_office")),
+    ("Yeltsin was president of Russia in 2005.", ("anachronistic", "outside_tenure")),
+    ("The Second Karabakh War began in October 2020.", ("contradicted", "date_mismatch")),
+    ("The Second Karabakh War began on 27 September 2020.", ("supported", "match")),
+    ("The Contract of the Century was signed in 1996.", ("contradicted", "date_mismatch")),
+    ("Putin and Aliyev signed the Declaration on Allied Interaction in February 2022.",
+     ("supported", "match")),
+    ("Russia began withdrawing its peacekeepers from Karabakh in April 2024.",
+     ("supported", "match")),
+])
+def test_memberships_terms_starts_and_titles(checker, claim, expected):
+    assert verdict(checker, claim) == expected
+
+
+@pytest.mark.parametrize("claim", [
+    "In May 1996 Azerbaijan rejected a Russian call to join the CIS external-border pact.",
+    "In February 1999 Azerbaijan said it would not prolong its Collective Security Treaty "
+    "membership.",
+])
+def test_a_denial_that_is_not_of_an_act_is_not_a_contradiction(checker, claim):
+    assert verdict(checker, claim)[0] not in ACCUSED

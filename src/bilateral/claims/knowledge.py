@@ -28,7 +28,29 @@ NEGATION = re.compile(r"\b(did not|didn't|does not|doesn't|never|has not|hasn't|
                       re.I)
 
 
+# Irregular forms, so that "began" meets "begins" and "met" meets "meeting".
+IRREGULAR = {"began": "begin", "begun": "begin", "met": "meet", "held": "hold", "sold": "sell",
+             "bought": "buy", "took": "take", "taken": "take", "led": "lead", "left": "leave",
+             "fought": "fight", "won": "win", "brought": "bring", "shot": "shoot",
+             "withdrawal": "withdraw", "withdrew": "withdraw", "withdrawn": "withdraw",
+             "broke": "break", "broken": "break", "gave": "give", "given": "give",
+             "made": "make", "flew": "fly", "paid": "pay", "said": "say", "told": "tell"}
+
+
+# A negation that denies an act ("cancels trip", "did not attend", "skips summit"), not one
+# that qualifies a state of affairs ("will not prolong membership").
+_ACT = (r"(?:\W+\w+){0,3}?\W+(?:attend\w*|visit\w*|trip|travel\w*|sign\w*|meet\w*|met|"
+        r"go|went|come|came|parade|summit|ratif\w*|join\w*|recogni\w*|talks)\b")
+DENIAL = re.compile(NEGATION.pattern + _ACT, re.I)
+
+
+def denies_act(text: str) -> bool:
+    return bool(DENIAL.search(text))
+
+
 def stem(word: str) -> str:
+    if word in IRREGULAR:
+        return stem(IRREGULAR[word]) if IRREGULAR[word] != word else word
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -95,7 +117,7 @@ class Knowledge:
             k.events.append(KbEvent(
                 e["event_id"], start, end, e["date_precision"], e["title"], e["summary"],
                 e["kind"], actors.get(e["event_id"], set()),
-                words(e["title"] + " " + e["summary"]), bool(NEGATION.search(e["title"])),
+                words(e["title"] + " " + e["summary"]), denies_act(e["title"]),
                 k.urls.get(("events", e["event_id"]), []), e["quad_class"], e["importance"],
                 frozenset(c for c in (e["source_country"], e["target_country"]) if c)))
             k.latest = max(k.latest or start, start)

@@ -40,6 +40,8 @@ class Lexicon:
             lex._add(row["name"], row["id"], False)
             base = re.sub(r"\s*\([^)]*\)\s*", " ", row["name"]).strip()  # "SOCAR (...)"
             lex._add(base, row["id"], False)
+            if row["kind"] == "organisation" and re.match(r"[A-Z]{2,}\s+\w", base):
+                lex._add(base.split(None, 1)[1], row["id"], False)  # "(CIS) Collective …"
             for inner in re.findall(r"\(([A-Z][A-Z0-9&-]{1,9})\)", row["name"]):
                 lex._add(inner, row["id"], False)   # acronyms only: "(SOCAR)", not "(Iran)"
             if row["kind"] == "person" and len(row["name"].split()) > 1:

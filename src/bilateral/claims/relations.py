@@ -332,3 +332,56 @@ def _anchor(f: Frame, kb: Knowledge, at: int):
                         [evidence("infrastructure", e, row["name"], when,
                                   kb.urls.get(("infrastructure", e), []))])
     return None
+
+
+JOINED = re.compile(r"\b(join\w*|acced\w*|accession|became (?:a )?(?:full )?member|"
+                    r"admitted)\b", re.I)
+LEFT = re.compile(r"\b(left|leav\w*|withdr\w*|quit|exit\w*|pulled out)\b", re.I)
+
+
+def _modifier(f: Frame, entity: str) -> bool:
+    """'the CIS border pact': the name qualifies another noun."""
+    return any(entity in m.candidates and re.match(r"\s+(?!in\b|on\b|at\b|and\b|as\b|from\b|"
+                                                   r"for\b|by\b|after\b|before\b|until\b|"
+                                                   r"since\b|when\b|with\b)[a-z]",
+                                                   f.sentence[m.span[1]:])
+               for m in f.mentions)
+
+
+def joined(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
+    """'S joined O in D', 'S left O in D': against the start and end of S's membership."""
+    if not f.dates or f.negated:
+        return None
+    for org in [e for e in f.entities if e in kb.memberships]:
+        states = [e for e in f.states(kb) if e != org]
+        rows = [m for m in kb.memberships[org] if m["member_id"] in states
+                and m["role"] in {"founder", "member"}]
+        if not rows:
+            continue
+        ev = [evidence("membership", f"{org}:{m['member_id']}:{m['role']}",
+                       f"{_name(kb, m['member_id'])} {m['role']} of {_name(kb, org)}",
+                       m["start"], kb.urls.get(("memberships",
+                                                f"{org}:{m['member_id']}:{m['role']}"), []))
+              for m in rows][:3]
+        if not _near(f, org, re.compile(JOINED.pattern + "|" + LEFT.pattern, re.I), 30) or \
+                _modifier(f, org) or re.search(r"\breject\w*", f.sentence, re.I):
+            continue    # "rejects a call to join the CIS border pact": not about this body
+        checks = []
+        if JOINED.search(f.sentence):
+            checks.append(("joined", [m["start"] for m in rows if m["start"]]))
+        if LEFT.search(f.sentence):
+            ends = [m["end"] for m in rows if m["end"]]
+            if not ends:
+                continue    # no end on record: silence, not a denial
+            checks.append(("left", ends))
+        if not checks:
+            continue
+        for verb, days in checks:
+            if days and not any(d.start <= x <= d.end for d in f.dates for x in days):
+                listed = ", ".join(sorted(x.isoformat() for x in days))
+                return Verdict("contradicted", f"{verb}_date_mismatch", f"The record has "
+                               f"{_name(kb, rows[0]['member_id'])} {verb} {_name(kb, org)} "
+                               f"on {listed}.", listed, ev)
+        return Verdict("supported", "membership_match", f"{_name(kb, rows[0]['member_id'])}'s "
+                       f"membership of {_name(kb, org)} matches the dates.", None, ev)
+    return None

@@ -19,7 +19,7 @@ from bilateral.claims.context import ANAPHORIC, PAIR, PRONOUN, Context, epithets
 from bilateral.claims.dates import MONTHS as MONTH_NAMES
 from bilateral.claims.dates import DateMention, find_dates
 from bilateral.claims.figures import close, digits, numbers
-from bilateral.claims.knowledge import NEGATION, KbEvent, Knowledge, words
+from bilateral.claims.knowledge import NEGATION, KbEvent, Knowledge, denies_act, words
 from bilateral.claims.linker import Lexicon, Mention, link
 from bilateral.claims.model import Frame, Verdict, evidence
 from bilateral.kb.names import normalise
@@ -151,9 +151,9 @@ def judge(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict:
 
 
 def _first(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict | None:
-    for check in (_anachronism, relations.ordering, relations.never_held, _memberships,
-                  relations.existence,
-                  relations.roles, relations.alliance, infrastructure.slots, _terms,
+    for check in (_anachronism, _in_office, relations.ordering, relations.never_held,
+                  _memberships, relations.existence, relations.joined, relations.roles,
+                  relations.alliance, infrastructure.slots, _terms,
                   relations.agreements_signed, relations.meetings):
         verdict = check(f, kb, doc_date)
         if verdict:
@@ -217,6 +217,34 @@ def _acts(f: Frame, person: str) -> bool:
     return person in f.borrowed     # "he", "the Russian foreign minister": the subject
 
 
+def _serving(sentence: str, last: str, title: str) -> bool:
+    """'X was president of Russia', 'X served as prime minister'."""
+    return bool(re.search(rf"{last}\s+(?:was|served as|remained|had been|was still)\s+"
+                          rf"(?:the\s+)?(?:\w+\s+)?{title}\b", sentence, re.I))
+
+
+def _in_office(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
+    """'X was president of Russia in 1995': a term of that office covering the date."""
+    if not f.dates or f.negated:
+        return None
+    span = _span(f.dates, None)
+    for person in f.people:
+        p = kb.entities[person]
+        last = re.escape(p["name"].split()[-1])
+        for title, kind in OFFICE.items():
+            if not _serving(f.sentence, last, title):
+                continue
+            held = [t for t in kb.terms.get(person, []) if t["kind"] == kind
+                    and _overlaps(t, span)]
+            if held:
+                t = held[0]
+                return Verdict("supported", "in_office", f"{p['name']} was {t['title']} from "
+                               f"{t['start']} to {t['end'] or 'today'}.", None,
+                               [evidence("term", t["id"], t["title"], t["start"],
+                                         kb.urls.get(("terms", t["id"]), []))])
+    return None
+
+
 def _office_claimed(sentence: str, name: str) -> set[str] | None:
     """Offices a sentence gives a person: 'President X', 'under X', 'X's government'."""
     last = re.escape(name.split()[-1])
@@ -224,7 +252,8 @@ def _office_claimed(sentence: str, name: str) -> set[str] | None:
     for title, kind in OFFICE.items():
         # "former prime minister X", "ex-president X": a title held before, not then
         if re.search(rf"\b(?<!former )(?<!ex-){title}\s+(?:\w+\s+){{0,2}}{last}", s, re.I) or \
-                re.search(rf"{last},?\s+(?:the\s+)?(?:then\s+)?{title}\b", s, re.I):
+                re.search(rf"{last},?\s+(?:the\s+)?(?:then\s+)?{title}\b", s, re.I) or \
+                _serving(s, last, title):
             return {kind}
     if re.search(rf"\bunder\s+(?:\w+\s+){{0,2}}{last}\b|{last}'s\s+(?:government|rule|"
                  rf"presidency|leadership)", s, re.I):
@@ -236,7 +265,10 @@ ABOUT = re.compile(r"\b(about|around|nearly|almost|some|roughly|approximately|ov
                    r"less than)\b", re.I)
 
 
-NAMED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|in|the|and|for|on)?\s*[A-Z][\w’'-]+)+")
+NAMED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|in|the|and|for|on|at)\s+){0,2}[A-Z][\w’'-]+)+")
+
+
+CONNECTORS = {"of", "in", "the", "and", "for", "on", "at"}
 
 
 def _named_phrases(f: Frame) -> list[str]:
@@ -247,9 +279,16 @@ def _named_phrases(f: Frame) -> list[str]:
         phrase = normalise(re.sub(r"^(The|A|An)\s+", "", m.group(0)))
         phrase = re.sub(r"^(?:(?:then|former|acting|president|prime|minister|premier|foreign|"
                         r"general|mr|mrs|dr|first|deputy|secretary)\s+)+", "", phrase)
-        own = set(phrase.split()) - linked - {"of", "in", "the", "and", "for", "on"} - \
-            set(MONTH_NAMES)
-        if own and len(phrase.split()) >= 2:  # not just names joined ("Putin and Aliyev")
+        tokens = phrase.split()
+        while tokens and (tokens[-1] in MONTH_NAMES or tokens[-1] in CONNECTORS or
+                          (tokens[-1] in linked and len(tokens) > 1 and
+                           tokens[-2] in {"in", "at", "on"})):
+            tokens.pop()  # "… Interaction in February", "… in Baku": the date, the place
+            if tokens and tokens[-1] in {"in", "at", "on"}:
+                tokens.pop()
+        phrase = " ".join(tokens)
+        own = set(tokens) - linked - CONNECTORS - set(MONTH_NAMES)
+        if own and len(tokens) >= 2:  # not just names joined ("Putin and Aliyev")
             out.append(phrase)
     return out
 
@@ -436,11 +475,24 @@ def _strong_words(f: Frame) -> list[str]:
     return SUPERLATIVE.findall(text.lower())
 
 
+SIGNING = re.compile(r"\b(sign\w*|conclud\w*|adopt\w*|agreed|initial\w*)\b", re.I)
+BEGAN = re.compile(r"\b(began|begun|begins?|started|starts?|broke out|erupted|launched)\b",
+                   re.I)
+
+
 def _places(f: Frame, kb: Knowledge) -> set[str]:
     """Places the claim sets the event in ('in Moscow', 'to Baku'): the record must name them."""
     return {c for m in f.mentions for c in m.candidates
             if kb.entities.get(c, {}).get("kind") == "place" and not m.metonym
             and _set_in(f.sentence, m.span[0])}
+
+
+def _place_named(place: str, f: Frame, e: KbEvent, kb: Knowledge) -> bool:
+    """The record names the place: as an actor, by its name, or by the claim's word for it."""
+    text = (e.title + " " + e.summary).lower()
+    return _mentioned(place, e, kb) or any(
+        place in m.candidates and re.search(rf"\b{re.escape(m.text.lower())}\b", text)
+        for m in f.mentions)
 
 
 def _set_in(sentence: str, at: int) -> bool:
@@ -475,6 +527,8 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if not shared and coverage < 0.5:
             continue
         dated = not f.dates or any(_overlap(d, e) for d in f.dates)
+        if f.dates and e.end > e.start and BEGAN.search(f.sentence):
+            dated = any(d.start <= e.start <= d.end for d in f.dates)   # "the war began in …"
         score = (len(shared) / max(len(actors), 1)) + 1.5 * coverage + (0.5 if dated else 0) \
             + (0.5 if e.kind in f.kinds else 0)
         scored.append((score, coverage, dated, len(shared), e))
@@ -483,7 +537,8 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
     scored.sort(key=lambda s: (not s[2], -s[0], s[4].id))   # records on the date first
     ev = [evidence("event", s[4].id, s[4].title, s[4].start, s[4].urls) for s in scored[:3]]
     required = {a for a in actors if kb.entities.get(a, {}).get("kind") != "person"
-                or _acts(f, a)} | _places(f, kb)
+                or _acts(f, a)}
+    places = _places(f, kb)
     # the event word alone ("Putin met Aliyev in Baku"): the kind and the actors decide
     content = f.words - words(" ".join(m.group(0) for pattern, _ in TRIGGERS
                                        for m in pattern.finditer(f.sentence)))
@@ -492,8 +547,9 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
     titled = [p for p in _named_phrases(f) if DOCUMENT.search(p)
               or any(_within(p, x.title) for x in kb.events)]
     for _score, coverage, dated, shared, best in scored[:3]:
-        if titled and not all(_within(p, best.title + " " + best.summary) for p in titled):
-            continue
+        if titled and not all(_within(p, best.title if DOCUMENT.search(p) else
+                                      best.title + " " + best.summary) for p in titled):
+            continue    # a document's own signing names it in the title
         exact_day = any(d.precision == "day" and _overlap(d, best) for d in f.dates)
         same_kind = bool(f.dates) and best.kind in f.kinds and shared >= 2
         matched = len(f.words & best.words)
@@ -502,8 +558,9 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             (same_kind and (coverage >= 0.2 or not content))
         if not (enough and dated):
             continue
-        if not all(_mentioned(a, best, kb) for a in required):
-            continue  # the claim names an actor the record does not have
+        if not all(_mentioned(a, best, kb) for a in required) or \
+                not all(_place_named(p, f, best, kb) for p in places):
+            continue  # the claim names an actor or a place the record does not have
         if not all(p.lower() in (best.title + " " + best.summary).lower()
                    for p in _unknown_places(f)):
             continue  # nor a place the record does not name
@@ -515,7 +572,7 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if toll[0] is not None and toll[1] is None:
             return Verdict("not_in_kb", "figure_not_in_kb", f"The record has {best.title} "
                            f"({best.start}) but gives no toll.", None, ev)
-        if best.negative != f.negated and coverage >= 0.4:
+        if best.negative != denies_act(f.sentence) and coverage >= 0.4:
             return Verdict("contradicted", "negated_in_kb", f"The record says otherwise: "
                            f"{best.title} ({best.start}).", best.title, ev)
         weaker = _weaker_duty(f.sentence, best.title + ". " + best.summary)
@@ -536,6 +593,8 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
     # ("the Year of Russia in Azerbaijan"); otherwise silence on that date is not_in_kb.
     named = _named_phrases(f)
     unknown = [p.lower() for p in _unknown_places(f)]
+    if not SIGNING.search(f.sentence):   # a treaty's date is the date it was signed
+        named = [p for p in named if not DOCUMENT.search(p)]
     for _score, _coverage, dated, _shared, best in scored:
         if named and f.dates and not dated and any(_within(p, best.title) for p in named) \
                 and all(_mentioned(a, best, kb) for a in required) \
