@@ -346,3 +346,26 @@ def test_memberships_terms_starts_and_titles(checker, claim, expected):
 ])
 def test_a_denial_that_is_not_of_an_act_is_not_a_contradiction(checker, claim):
     assert verdict(checker, claim)[0] not in ACCUSED
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("The South Caucasus Pipeline is 1,692 km long.", ("contradicted", "length_mismatch")),
+    ("TAP began commercial operations in November 2020.",
+     ("supported", "opening_date_match")),
+    ("TAP began commercial operations in 2018.", ("contradicted", "opening_date_mismatch")),
+    ("BP owns 50 percent of the BTC pipeline.", ("contradicted", "stake_mismatch")),
+    ("BP owns 30.1 percent of the BTC pipeline.", ("supported", "owner_match")),
+])
+def test_short_names_and_acronyms_of_lines_and_owners(checker, claim, expected):
+    assert verdict(checker, claim) == expected
+
+
+def test_an_offer_of_joint_use_is_no_partnership(checker):
+    v = verdict(checker, "In June 2007 Putin offered the United States joint use of the "
+                         "Gabala radar in Azerbaijan.")
+    assert v[0] not in ACCUSED
+
+
+def test_two_capitals_link_only_as_written(checker):
+    assert "eu" not in claims(checker, "Let us see what they said.")[0]["entities"]
+    assert "eu" in claims(checker, "Let us see what the EU said.")[0]["entities"]

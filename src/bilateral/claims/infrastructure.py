@@ -10,8 +10,8 @@ from bilateral.claims.knowledge import Knowledge
 from bilateral.claims.linker import DEMONYMS, Lexicon, link
 from bilateral.claims.model import Frame, Verdict, evidence
 
-OPENING = re.compile(r"\b(open\w*|inaugurat\w*|launch\w*|commission\w*|began (?:flowing|"
-                     r"operat\w*|pumping)|start\w* (?:flowing|operat\w*|pumping)|first "
+OPENING = re.compile(r"\b(open\w*|inaugurat\w*|launch\w*|commission\w*|(?:began|start\w*) "
+                     r"(?:\w+ )?(?:flowing|operat\w*|pumping|deliver\w*)|first "
                      r"(?:oil|gas))\b", re.I)
 OWNING = re.compile(r"\b(own\w*|stake|share|holds?)\b", re.I)
 PARTNERING = re.compile(r"\b(cooperat\w*|co-operat\w*|partner\w*|jointly|together|joint)\b",
@@ -30,6 +30,9 @@ BUILDING = re.compile(r"\b(?:help\w*|support\w*|assist\w*|aid\w*|contribut\w*)\b
 STRONG = re.compile(r"\b(crucial|key|major|main|decisive|vital|principal|significant|"
                     r"essential|critical|leading)\b", re.I)
 ENERGY = {"oil", "gas"}
+# An offer or a plan is not a partnership: "Putin offered the US joint use of the radar".
+OFFER = re.compile(r"\b(offer\w*|propos\w*|suggest\w*|plan\w*|invit\w*|ask\w*|urg\w*)\b",
+                   re.I)
 PARTIAL = re.compile(r"\b(construction|section|segment|stage|phase|leg|spur|expansion|loop|"
                      r"first (?:part|link)|filling|test)\b", re.I)
 
@@ -234,7 +237,7 @@ def slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             verdict = _ownership(f, kb, i, name, ev)
             if verdict:
                 return verdict
-        if PARTNERING.search(f.sentence) and kb.owners.get(i):
+        if PARTNERING.search(f.sentence) and kb.owners.get(i) and not OFFER.search(f.sentence):
             verdict = _partners(f, kb, i, name, ev)
             if verdict:
                 return verdict
