@@ -369,3 +369,15 @@ def test_an_offer_of_joint_use_is_no_partnership(checker):
 def test_two_capitals_link_only_as_written(checker):
     assert "eu" not in claims(checker, "Let us see what they said.")[0]["entities"]
     assert "eu" in claims(checker, "Let us see what the EU said.")[0]["entities"]
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("The November 2020 trilateral statement deployed 5,000 Russian peacekeepers in "
+     "Karabakh.", ("contradicted", "count_mismatch")),
+    ("The November 2020 trilateral statement deployed about 2,000 Russian peacekeepers in "
+     "Karabakh.", ("supported", "match")),
+    ("The Khojaly killings took place under Heydar Aliyev.", ("anachronistic", "outside_tenure")),
+    ("Russian peacekeepers left Azerbaijan in 2022.", ("not_in_kb", "no_matching_record")),
+])
+def test_counts_undated_tenure_and_one_shared_word(checker, claim, expected):
+    assert verdict(checker, claim) == expected

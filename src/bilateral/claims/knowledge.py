@@ -48,13 +48,18 @@ def denies_act(text: str) -> bool:
     return bool(DENIAL.search(text))
 
 
+# Words for the same step of an event: a start is a start whether begun or launched.
+SAME_STEP = {"start": "begin", "launch": "begin", "commenc": "begin", "commence": "begin"}
+
+
 def stem(word: str) -> str:
     if word in IRREGULAR:
         return stem(IRREGULAR[word]) if IRREGULAR[word] != word else word
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return SAME_STEP.get(word, word)
 
 
 def words(text: str) -> set[str]:
