@@ -381,3 +381,17 @@ def test_two_capitals_link_only_as_written(checker):
 ])
 def test_counts_undated_tenure_and_one_shared_word(checker, claim, expected):
     assert verdict(checker, claim) == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Heydar Aliyev died in 2004.", ("contradicted", "life_date_mismatch")),
+    ("Boris Yeltsin died in 2007.", ("supported", "life_date_match")),
+    ("Heydar Aliyev was born in Nakhchivan in 1923.", ("not_in_kb", "no_matching_record")),
+    ("Putin's 2024 state visit to Baku was his first trip to Azerbaijan since 2010.",
+     ("not_in_kb", "date_not_in_kb")),
+    ("Putin's 2024 state visit to Baku was his first trip to Azerbaijan since 2018.",
+     ("supported", "match")),
+    ("Azerbaijan closed the Russian House in Baku in February 2025.", ("supported", "match")),
+])
+def test_lives_second_dates_and_word_forms(checker, claim, expected):
+    assert verdict(checker, claim) == expected

@@ -55,7 +55,8 @@ SAME_STEP = {"start": "begin", "launch": "begin", "commenc": "begin", "commence"
 def stem(word: str) -> str:
     if word in IRREGULAR:
         return stem(IRREGULAR[word]) if IRREGULAR[word] != word else word
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ures", "ure", "es", "ed",
+                   "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break

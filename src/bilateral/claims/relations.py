@@ -385,3 +385,29 @@ def joined(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
         return Verdict("supported", "membership_match", f"{_name(kb, rows[0]['member_id'])}'s "
                        f"membership of {_name(kb, org)} matches the dates.", None, ev)
     return None
+
+
+LIFE = re.compile(r"\b(?:(died|passed away|death)|(was born|birth))\b", re.I)
+
+
+def lifespan(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
+    """'X died in D', 'X was born in D': against the person's dates of birth and death."""
+    m = LIFE.search(f.sentence)
+    if not m or not f.dates or f.negated or len(f.people) != 1:
+        return None
+    person = f.people[0]
+    row = kb.entities[person]
+    if not _near(f, person, LIFE, 25) or any(
+            kb.entities.get(e, {}).get("kind") == "place" for e in f.entities) or \
+            re.search(r"\b(?:in|at)\s+[A-Z][a-z]", f.sentence):
+        return None     # a place of birth or death is not in the entity record
+    field, what = ("exists_until", "died") if m.group(1) else ("exists_from", "was born")
+    day = row.get(field)
+    if not day:
+        return None
+    ev = [evidence("entity", person, row["name"], day, kb.urls.get(("entities", person), []))]
+    if any(d.start <= day <= d.end for d in f.dates):
+        return Verdict("supported", "life_date_match", f"{row['name']} {what} on {day}.",
+                       None, ev)
+    return Verdict("contradicted", "life_date_mismatch", f"{row['name']} {what} on {day}, "
+                   f"not {f.dates[0].text}.", day.isoformat(), ev)

@@ -151,9 +151,9 @@ def judge(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict:
 
 
 def _first(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict | None:
-    for check in (_anachronism, _in_office, relations.ordering, relations.never_held,
-                  _memberships, relations.existence, relations.joined, relations.roles,
-                  relations.alliance, infrastructure.slots, _terms,
+    for check in (relations.lifespan, _anachronism, _in_office, relations.ordering,
+                  relations.never_held, _memberships, relations.existence, relations.joined,
+                  relations.roles, relations.alliance, infrastructure.slots, _terms,
                   relations.agreements_signed, relations.meetings):
         verdict = check(f, kb, doc_date)
         if verdict:
@@ -635,6 +635,11 @@ def _events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if sup and not all(w in (best.title + " " + best.summary).lower() for w in sup):
             return Verdict("not_in_kb", "superlative_not_in_kb", f"The record has "
                            f"{best.title} ({best.start}) but does not say '{sup[0]}'.", None, ev)
+        extra = [d for d in f.dates if not _overlap(d, best)
+                 and str(d.start.year) not in best.title + " " + best.summary]
+        if extra:   # "his first trip since 2010": a date the record does not give
+            return Verdict("not_in_kb", "date_not_in_kb", f"The record has {best.title} "
+                           f"({best.start}) but not {extra[0].text}.", None, ev)
         missing = _figures_agree(f, best)
         if missing:
             return Verdict("not_in_kb", "figure_not_in_kb", f"The record has {best.title} "
