@@ -8,7 +8,7 @@ import re
 from bilateral.claims.figures import close, numbers, show
 from bilateral.claims.knowledge import Knowledge
 from bilateral.claims.linker import DEMONYMS, Lexicon, link
-from bilateral.claims.model import Frame, Verdict, evidence
+from bilateral.claims.model import Frame, Verdict, evidence, name_of
 
 OPENING = re.compile(r"\b(open\w*|inaugurat\w*|launch\w*|commission\w*|(?:began|start\w*) "
                      r"(?:\w+ )?(?:flowing|operat\w*|pumping|deliver\w*)|first "
@@ -89,12 +89,10 @@ def _states_before(f: Frame, kb: Knowledge, pattern: re.Pattern) -> list[str]:
             and pattern.search(f.sentence[max(0, m.span[0] - 40):m.span[0]])]
 
 
-def _name(kb: Knowledge, entity: str) -> str:
-    return kb.entities.get(entity, {}).get("name", entity)
 
 
 def _owners_text(kb: Knowledge, infra: str) -> str:
-    return ", ".join(f"{_name(kb, o['owner_id'])}" + (f" {o['stake_pct']:g}%" if o["stake_pct"]
+    return ", ".join(f"{name_of(kb, o['owner_id'])}" + (f" {o['stake_pct']:g}%" if o["stake_pct"]
                                                       is not None else "")
                      for o in kb.owners.get(infra, []))
 
@@ -103,28 +101,28 @@ def involvement(f: Frame, kb: Knowledge, i: str, name: str, ev) -> Verdict | Non
     """'P, which does not involve X' / 'P bypasses X' / 'P runs through X' / 'the X
     pipeline P': the state against the line's owners and the states its route crosses."""
     route, owners = kb.routes.get(i, set()), _owner_states(kb, i)
-    crosses = ", ".join(sorted(_name(kb, s) for s in route))
+    crosses = ", ".join(sorted(name_of(kb, s) for s in route))
     for state in _states_before(f, kb, BYPASS):
         if state in route or state in owners:
             part = "its route crosses it" if state in route else \
-                f"{_name(kb, owners[state])} is an owner"
-            return Verdict("contradicted", "involves_state", f"{_name(kb, state)} takes part "
+                f"{name_of(kb, owners[state])} is an owner"
+            return Verdict("contradicted", "involves_state", f"{name_of(kb, state)} takes part "
                            f"in {name}: {part}.", f"Owners: {_owners_text(kb, i)}.", ev)
         if _complete(kb, i) and route:
             return Verdict("supported", "bypasses_state", f"{name} does not involve "
-                           f"{_name(kb, state)}: its owners are {_owners_text(kb, i)} and it "
+                           f"{name_of(kb, state)}: its owners are {_owners_text(kb, i)} and it "
                            f"crosses {crosses}.", None, ev)
     for state in _states_before(f, kb, THROUGH):
         if state in route:
             return Verdict("supported", "on_route", f"{name} crosses {crosses}.", None, ev)
         if len(route) >= 2 and not f.negated:
             return Verdict("contradicted", "not_on_route", f"{name} crosses {crosses}, not "
-                           f"{_name(kb, state)}.", crosses, ev)
+                           f"{name_of(kb, state)}.", crosses, ev)
     for m in f.mentions:
         state = DEMONYMS.get(m.text.lower())
         if state and OF_STATE.search(f.sentence[m.span[1]:m.span[1] + 30]) and not f.negated:
             if state in owners:
-                return Verdict("supported", "owner_match", f"{_name(kb, owners[state])} is an "
+                return Verdict("supported", "owner_match", f"{name_of(kb, owners[state])} is an "
                                f"owner of {name}.", None, ev)
             if _complete(kb, i):
                 return Verdict("contradicted", "not_an_owner", f"No {m.text} owner holds any "
@@ -155,24 +153,24 @@ def builders(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
                 and kb.infrastructure[i].get("capacity")]
         if same:
             main.append(max(same, key=lambda i: (kb.infrastructure[i]["capacity"], i)))
-    ev = [evidence("infrastructure", i, _name(kb, i), kb.infrastructure[i].get("opened"),
+    ev = [evidence("infrastructure", i, name_of(kb, i), kb.infrastructure[i].get("opened"),
                    kb.urls.get(("infrastructure", i), [])) for i in [*main, *part][:4]]
     if STRONG.search(f.sentence):
         leads = [i for i in main if helper in kb.routes.get(i, set()) or _leads(kb, i, helper)]
         if leads:
             return None
-        minor = "; ".join(f"{_name(kb, i)} ({_part(kb, i, helper)})" for i in part) or "none"
-        listed = "; ".join(f"{_name(kb, i)} ({_lead_text(kb, i)})" for i in main)
+        minor = "; ".join(f"{name_of(kb, i)} ({_part(kb, i, helper)})" for i in part) or "none"
+        listed = "; ".join(f"{name_of(kb, i)} ({_lead_text(kb, i)})" for i in main)
         return Verdict("contradicted", "main_routes_bypass", f"The main lines were built and "
-                       f"are run without a leading part for {_name(kb, helper)}: {listed}. Its "
+                       f"are run without a leading part for {name_of(kb, helper)}: {listed}. Its "
                        f"part on record: {minor}.", listed, ev)
     if part:
-        return Verdict("supported", "builder_match", f"{_name(kb, helper)} has a part in "
-                       + "; ".join(f"{_name(kb, i)} ({_part(kb, i, helper)})" for i in part)
+        return Verdict("supported", "builder_match", f"{name_of(kb, helper)} has a part in "
+                       + "; ".join(f"{name_of(kb, i)} ({_part(kb, i, helper)})" for i in part)
                        + ".", None, ev)
     if all(_complete(kb, i) for i in main):
-        return Verdict("contradicted", "not_a_builder", f"{_name(kb, helper)} has no part in "
-                       f"the record's lines for {_name(kb, host)}.", None, ev)
+        return Verdict("contradicted", "not_a_builder", f"{name_of(kb, helper)} has no part in "
+                       f"the record's lines for {name_of(kb, host)}.", None, ev)
     return None
 
 
@@ -195,15 +193,15 @@ def _part(kb: Knowledge, i: str, state: str) -> str:
         return "crosses its territory"
     owner = _owner_states(kb, i)[state]
     stake = next(o["stake_pct"] for o in kb.owners[i] if o["owner_id"] == owner)
-    return f"{_name(kb, owner)}" + (f" {stake:g}%" if stake is not None else ", an owner")
+    return f"{name_of(kb, owner)}" + (f" {stake:g}%" if stake is not None else ", an owner")
 
 
 def _lead_text(kb: Knowledge, i: str) -> str:
     row = kb.infrastructure[i]
     staked = [o for o in kb.owners.get(i, []) if o["stake_pct"] is not None]
     top = max(staked, key=lambda o: (o["stake_pct"], o["owner_id"])) if staked else None
-    crosses = ", ".join(sorted(_name(kb, s) for s in kb.routes.get(i, set())))
-    lead = f"largest owner {_name(kb, top['owner_id'])} {top['stake_pct']:g}%" if top else ""
+    crosses = ", ".join(sorted(name_of(kb, s) for s in kb.routes.get(i, set())))
+    lead = f"largest owner {name_of(kb, top['owner_id'])} {top['stake_pct']:g}%" if top else ""
     return f"{show(row['capacity'])} {row['capacity_unit']}, {lead}, crosses {crosses}"
 
 

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from bilateral.claims.knowledge import Knowledge
-from bilateral.claims.model import Frame, Verdict, evidence
+from bilateral.claims.model import Frame, Verdict, evidence, name_of, near
 
 END = re.compile(r"\b(ceased? to exist|ceasing to exist|dissol\w+|disband\w*|abolish\w*|"
                  r"collaps\w*|break-?up|broke up|liquidat\w+|fell apart|dismantl\w+)\b", re.I)
@@ -34,18 +34,8 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "nine": 9, "ten": 10}
 
 
-def _name(kb: Knowledge, entity: str) -> str:
-    return kb.entities.get(entity, {}).get("name", entity)
 
 
-def _near(f: Frame, entity: str, pattern: re.Pattern, reach: int = 60) -> bool:
-    """Does a word of `pattern` stand within `reach` characters of the entity's mention?"""
-    for m in f.mentions:
-        if entity in m.candidates:
-            window = f.sentence[max(0, m.span[0] - reach):m.span[1] + reach]
-            if pattern.search(window):
-                return True
-    return False
 
 
 def existence(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
@@ -108,9 +98,9 @@ def _holder_of_role(f: Frame, kb: Knowledge) -> list[str]:
     """The states a role word is attached to: 'Russia, as a mediator', 'its role as a
     mediator' (the sentence's first state), 'Russian peacekeepers'."""
     states = f.states(kb)
-    near = [s for s in states if _near(f, s, ROLE, 45)]
-    if near:
-        return near[:1]
+    close_by = [s for s in states if near(f, s, ROLE, 45)]
+    if close_by:
+        return close_by[:1]
     if states and re.search(r"\bits\s+role\b", f.sentence, re.I):
         return states[:1]
     return []
@@ -154,19 +144,19 @@ def roles(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
             day = now or kb.latest
             active = [h for h in held if h[2] <= day and (h[3] is None or h[3] >= day)]
             if active:
-                return Verdict("supported", "role_current", f"{_name(kb, state)} still holds "
+                return Verdict("supported", "role_current", f"{name_of(kb, state)} still holds "
                                f"that role on {day}.", None, ev)
             ended = "; ".join(f"{_role_title(kb, kind, rid)} ended on {end}"
                               for kind, rid, _, end in held)
-            return Verdict("contradicted", "role_ended", f"That role of {_name(kb, state)} is "
+            return Verdict("contradicted", "role_ended", f"That role of {name_of(kb, state)} is "
                            f"over: {ended}.", ended, ev)
         if own_dates:
             if any(h[2] <= d.end and (h[3] is None or h[3] >= d.start)
                    for h in held for d in own_dates):
-                return Verdict("supported", "role_held", f"{_name(kb, state)} held that role "
+                return Verdict("supported", "role_held", f"{name_of(kb, state)} held that role "
                                f"then.", None, ev)
             return None
-        return Verdict("supported", "role_held", f"{_name(kb, state)} held that role: "
+        return Verdict("supported", "role_held", f"{name_of(kb, state)} held that role: "
                        f"{_role_title(kb, held[0][0], held[0][1])} from {held[0][2]}.", None, ev)
     return None
 
@@ -174,8 +164,8 @@ def roles(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
 def _role_title(kb: Knowledge, kind: str, rid: str) -> str:
     if kind == "membership":
         org, member, role = rid.split(":")
-        return f"{_name(kb, member)} as {role} of the {_name(kb, org)}"
-    return _name(kb, rid)
+        return f"{name_of(kb, member)} as {role} of the {name_of(kb, org)}"
+    return name_of(kb, rid)
 
 
 def _role_evidence(kb: Knowledge, kind: str, rid: str, start) -> dict:
@@ -202,7 +192,7 @@ def alliance(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
     ev = [evidence("event", x.id, x.title, x.start, x.urls) for x in breaks[-3:]]
     listed = "; ".join(f"{x.title} ({x.start})" for x in breaks[-3:])
     return Verdict("contradicted", "continuity_broken", f"The record has grave conflicts "
-                   f"between {_name(kb, states[0])} and {_name(kb, states[1])}: {listed}.",
+                   f"between {name_of(kb, states[0])} and {name_of(kb, states[1])}: {listed}.",
                    listed, ev)
 
 
@@ -243,41 +233,12 @@ def meetings(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
         return None
     ev = [evidence("event", x.id, x.title, x.start, x.urls) for x in found[:3]]
     return Verdict("supported", "pattern_match", f"The record has {len(found)} meetings or "
-                   f"visits of {_name(kb, pair[0])} and {_name(kb, pair[1])}, from "
+                   f"visits of {name_of(kb, pair[0])} and {name_of(kb, pair[1])}, from "
                    f"{found[0].start} to {found[-1].start}.", None, ev)
 
 
-NEVER_OFFICE = re.compile(r"\b(?:never|not once|at no (?:point|time))\b(?:\W+\w+){0,4}?\W+"
-                          r"(president|prime minister|premier|foreign minister)\b", re.I)
-OFFICE_KINDS = {"president": "head-of-state", "prime minister": "head-of-government",
-                "premier": "head-of-government", "foreign minister": "foreign-minister"}
 
 
-def never_held(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
-    """'X was never prime minister of S': where the record lists every holder of that office
-    (a declared complete coverage), the absence is settled either way."""
-    m = NEVER_OFFICE.search(f.sentence)
-    if not m or not f.people:
-        return None
-    kind = OFFICE_KINDS[m.group(1).lower()]
-    person = f.people[0]
-    states = f.states(kb) or [(kb.entities[person].get("country") or "").lower()]
-    office = kb.complete.get((states[0], kind))
-    if not office:
-        return None     # no declared coverage: silence settles nothing
-    held = [t for t in kb.terms.get(person, []) if t["kind"] == kind
-            and t["state_id"] == states[0]]
-    if held:
-        t = held[0]
-        return Verdict("contradicted", "held_office", f"{_name(kb, person)} was {t['title']} "
-                       f"from {t['start']}.", f"{t['title']} from {t['start']}",
-                       [evidence("term", t["id"], t["title"], t["start"],
-                                 kb.urls.get(("terms", t["id"]), []))])
-    return Verdict("supported", "absent_in_complete_coverage", f"The record lists every "
-                   f"{office['title']} since {office['complete_since']}; {_name(kb, person)} "
-                   f"is not among them.", None,
-                   [evidence("office", office["id"], office["title"], office["complete_since"],
-                             [])])
 
 
 ORDER = re.compile(r"\b(after|before|following|since|until|prior to)\s+(?:the\s+)?", re.I)
@@ -334,80 +295,11 @@ def _anchor(f: Frame, kb: Knowledge, at: int):
     return None
 
 
-JOINED = re.compile(r"\b(join\w*|acced\w*|accession|became (?:a )?(?:full )?member|"
-                    r"admitted)\b", re.I)
-LEFT = re.compile(r"\b(left|leav\w*|withdr\w*|quit|exit\w*|pulled out)\b", re.I)
 
 
-def _modifier(f: Frame, entity: str) -> bool:
-    """'the CIS border pact': the name qualifies another noun."""
-    return any(entity in m.candidates and re.match(r"\s+(?!in\b|on\b|at\b|and\b|as\b|from\b|"
-                                                   r"for\b|by\b|after\b|before\b|until\b|"
-                                                   r"since\b|when\b|with\b)[a-z]",
-                                                   f.sentence[m.span[1]:])
-               for m in f.mentions)
 
 
-def joined(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
-    """'S joined O in D', 'S left O in D': against the start and end of S's membership."""
-    if not f.dates or f.negated:
-        return None
-    for org in [e for e in f.entities if e in kb.memberships]:
-        states = [e for e in f.states(kb) if e != org]
-        rows = [m for m in kb.memberships[org] if m["member_id"] in states
-                and m["role"] in {"founder", "member"}]
-        if not rows:
-            continue
-        ev = [evidence("membership", f"{org}:{m['member_id']}:{m['role']}",
-                       f"{_name(kb, m['member_id'])} {m['role']} of {_name(kb, org)}",
-                       m["start"], kb.urls.get(("memberships",
-                                                f"{org}:{m['member_id']}:{m['role']}"), []))
-              for m in rows][:3]
-        if not _near(f, org, re.compile(JOINED.pattern + "|" + LEFT.pattern, re.I), 30) or \
-                _modifier(f, org) or re.search(r"\breject\w*", f.sentence, re.I):
-            continue    # "rejects a call to join the CIS border pact": not about this body
-        checks = []
-        if JOINED.search(f.sentence):
-            checks.append(("joined", [m["start"] for m in rows if m["start"]]))
-        if LEFT.search(f.sentence):
-            ends = [m["end"] for m in rows if m["end"]]
-            if not ends:
-                continue    # no end on record: silence, not a denial
-            checks.append(("left", ends))
-        if not checks:
-            continue
-        for verb, days in checks:
-            if days and not any(d.start <= x <= d.end for d in f.dates for x in days):
-                listed = ", ".join(sorted(x.isoformat() for x in days))
-                return Verdict("contradicted", f"{verb}_date_mismatch", f"The record has "
-                               f"{_name(kb, rows[0]['member_id'])} {verb} {_name(kb, org)} "
-                               f"on {listed}.", listed, ev)
-        return Verdict("supported", "membership_match", f"{_name(kb, rows[0]['member_id'])}'s "
-                       f"membership of {_name(kb, org)} matches the dates.", None, ev)
-    return None
 
 
-LIFE = re.compile(r"\b(?:(died|passed away|death)|(was born|birth))\b", re.I)
 
 
-def lifespan(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
-    """'X died in D', 'X was born in D': against the person's dates of birth and death."""
-    m = LIFE.search(f.sentence)
-    if not m or not f.dates or f.negated or len(f.people) != 1:
-        return None
-    person = f.people[0]
-    row = kb.entities[person]
-    if not _near(f, person, LIFE, 25) or any(
-            kb.entities.get(e, {}).get("kind") == "place" for e in f.entities) or \
-            re.search(r"\b(?:in|at)\s+[A-Z][a-z]", f.sentence):
-        return None     # a place of birth or death is not in the entity record
-    field, what = ("exists_until", "died") if m.group(1) else ("exists_from", "was born")
-    day = row.get(field)
-    if not day:
-        return None
-    ev = [evidence("entity", person, row["name"], day, kb.urls.get(("entities", person), []))]
-    if any(d.start <= day <= d.end for d in f.dates):
-        return Verdict("supported", "life_date_match", f"{row['name']} {what} on {day}.",
-                       None, ev)
-    return Verdict("contradicted", "life_date_mismatch", f"{row['name']} {what} on {day}, "
-                   f"not {f.dates[0].text}.", day.isoformat(), ev)
