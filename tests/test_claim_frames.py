@@ -395,3 +395,19 @@ def test_counts_undated_tenure_and_one_shared_word(checker, claim, expected):
 ])
 def test_lives_second_dates_and_word_forms(checker, claim, expected):
     assert verdict(checker, claim) == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("In 2008 Azerbaijan and Russia signed a Declaration of Friendship and Strategic "
+     "Partnership.", ("supported", "match")),      # 'of' for the record's 'on'
+    ("In 2014 Azerbaijan voted against the UN General Assembly resolution on Crimea.",
+     ("contradicted", "stance_mismatch")),
+    ("A Russian Mi-24 helicopter was shot down over Armenia by Azerbaijani forces in "
+     "November 2020.", ("supported", "match")),
+    ("In November 2020 Russian forces shot down an Azerbaijani helicopter over Armenia.",
+     ("not_in_kb", "no_matching_record")),
+    ("In September 2023 Armenia launched a military offensive in Karabakh.",
+     ("not_in_kb", "no_matching_record")),
+])
+def test_titles_votes_and_who_did_it_to_whom(checker, claim, expected):
+    assert verdict(checker, claim) == expected

@@ -88,6 +88,7 @@ class KbEvent:
     importance: int | None = None
     countries: frozenset[str] = frozenset()     # source and target countries (ISO3)
     infrastructure: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -114,8 +115,12 @@ class Knowledge:
                             "JOIN sources s ON s.id = c.source_id ORDER BY s.kind, s.url"):
             k.urls.setdefault((r["record_table"], r["record_id"]), []).append(r["url"])
         actors: dict[str, set[str]] = {}
-        for r in store.rows("SELECT event_id, entity_id FROM event_actors"):
+        targets: dict[str, set[str]] = {}
+        doers: dict[str, set[str]] = {}
+        for r in store.rows("SELECT event_id, entity_id, role FROM event_actors"):
             actors.setdefault(r["event_id"], set()).add(r["entity_id"])
+            (targets if r["role"] == "target" else doers).setdefault(
+                r["event_id"], set()).add(r["entity_id"])
         for e in store.rows("SELECT event_id, date, date_end, date_precision, title, summary, "
                             "kind, quad_class, importance, source_country, target_country "
                             "FROM events WHERE dataset = 'kb' ORDER BY date, event_id"):
@@ -131,6 +136,8 @@ class Knowledge:
                  for r in store.rows("SELECT id, infrastructure_ids FROM kb_events")}
         for x in k.events:
             x.infrastructure = lines.get(x.id, frozenset())
+            # on the receiving end only: named as a target and in no other role
+            x.targets = frozenset(targets.get(x.id, set()) - doers.get(x.id, set()))
         for e in store.rows("SELECT * FROM entities"):
             k.entities[e["id"]] = e
         for t in store.rows("SELECT t.id, t.person_id, t.start, t.\"end\", t.acting, o.kind, "

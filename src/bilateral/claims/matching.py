@@ -142,8 +142,11 @@ DOCUMENT = re.compile(r"\b(treaty|agreement|declaration|accord|protocol|pact|con
 
 
 def within(phrase: str, text: str) -> bool:
-    """A normalised phrase inside a text, on word boundaries."""
-    return f" {phrase} " in f" {normalise(text)} "
+    """A normalised phrase inside a text, on word boundaries, whatever small words join it
+    ('Declaration of Friendship' is the 'Declaration on Friendship')."""
+    def bare(t: str) -> str:
+        return " ".join(w for w in t.split() if w not in CONNECTORS)
+    return f" {bare(phrase)} " in f" {bare(normalise(text))} "
 
 
 def strong_words(f: Frame) -> list[str]:
@@ -197,6 +200,35 @@ def _unknown_places(f: Frame) -> list[str]:
     return out
 
 
+# Acts whose direction matters: who attacked whom (in a meeting both sides act).
+HOSTILE = re.compile(r"\b(attack\w*|shot down|shoot\w* down|offensive|invad\w*|invasion|"
+                     r"struck|strikes?|shell\w*|bomb\w*|raid\w*|seiz\w*|occup\w*|expel\w*|"
+                     r"sanction\w*|accus\w*)\b", re.I)
+VOTE = re.compile(r"\bvot\w*\s+(for|in favou?r|against)|\b(abstain)\w*", re.I)
+
+
+def _stance(text: str) -> str | None:
+    """'for', 'against' or 'abstain' when a text says how someone voted."""
+    m = VOTE.search(text)
+    if not m:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return "for" if word.startswith(("for", "in favo")) else word
+
+
+def _agent(f: Frame, kb: Knowledge) -> str | None:
+    """Who does the act: the first state, person or organisation named, or the one after
+    'by' in a passive ('was shot down … by Azerbaijani forces')."""
+    passive = re.search(r"\b(?:was|were|been|being)\b[^.;]*?\bby\s+", f.sentence)
+    start = passive.end() if passive else 0
+    for m in f.mentions:
+        if m.span[0] >= start and len(m.candidates) == 1 and \
+                kb.entities.get(m.candidates[0], {}).get("kind") in {"state", "person",
+                                                                      "organisation"}:
+            return m.candidates[0]
+    return None
+
+
 def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
     actors = {e for e in f.entities if kb.entities.get(e, {}).get("kind") != "place"}
     scored = []
@@ -226,6 +258,7 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
     # a near-miss title ("the Year of Azerbaijan in Russia") is another thing
     titled = [p for p in named_phrases(f) if DOCUMENT.search(p)
               or any(within(p, x.title) for x in kb.events)]
+    agent = _agent(f, kb)
     for _score, coverage, dated, shared, best in scored[:3]:
         if titled and not all(within(p, best.title if DOCUMENT.search(p) else
                                       best.title + " " + best.summary) for p in titled):
@@ -241,6 +274,12 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if not all(mentioned(a, best, kb) for a in required) or \
                 not all(_place_named(p, f, best, kb) for p in places):
             continue  # the claim names an actor or a place the record does not have
+        if agent and agent in best.targets and HOSTILE.search(f.sentence):
+            continue  # the claim's attacker is the one the record's attack was aimed at
+        stance = _stance(f.sentence), _stance(best.title)
+        if None not in stance and stance[0] != stance[1]:
+            return Verdict("contradicted", "stance_mismatch", f"The record has the opposite "
+                           f"vote: {best.title} ({best.start}).", best.title, ev)
         if not all(p.lower() in (best.title + " " + best.summary).lower()
                    for p in _unknown_places(f)):
             continue  # nor a place the record does not name
