@@ -27,7 +27,8 @@ def anachronism(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             return Verdict("anachronistic", "after_death",
                            f"{p['name']} died on {died.isoformat()}, before this.",
                            f"{p['name']} died on {died.isoformat()}.",
-                           [evidence("entity", person, p["name"], died, [])])
+                           [evidence("entity", person, p["name"], died,
+                                     kb.urls.get(("entities", person), []))])
         for other in f.entities:
             e = kb.entities.get(other, {})
             # organisations are founded on a day; a pipeline exists as a project years before
@@ -39,7 +40,10 @@ def anachronism(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
                                f"{p['name']} died on {died}.",
                                f"{p['name']} died on {died}; {e['name']} dates from "
                                f"{e['exists_from']}.",
-                               [evidence("entity", other, e["name"], e["exists_from"], [])])
+                               [evidence("entity", other, e["name"], e["exists_from"],
+                                         kb.urls.get(("entities", other), [])),
+                                evidence("entity", person, p["name"], died,
+                                         kb.urls.get(("entities", person), []))])
         office = _office_claimed(f.sentence, p["name"])
         implied = None
         if office and not span:   # "the Khojaly killings took place under X": their date
@@ -223,7 +227,11 @@ def never_held(f: Frame, kb: Knowledge, now: date | None) -> Verdict | None:
                    f"{office['title']} since {office['complete_since']}; {name_of(kb, person)} "
                    f"is not among them.", None,
                    [evidence("office", office["id"], office["title"], office["complete_since"],
-                             [])])
+                             []),
+                    *[evidence("term", t["id"], f"{name_of(kb, t['person_id'])}: {t['title']}",
+                               t["start"], kb.urls.get(("terms", t["id"]), []))
+                      for t in sorted(kb.office_terms.get((states[0], kind), []),
+                                      key=lambda t: t["start"])[:2]]])
 
 
 LIFE = re.compile(r"\b(?:(died|passed away|death)|(was born|birth))\b", re.I)
