@@ -411,3 +411,14 @@ def test_lives_second_dates_and_word_forms(checker, claim, expected):
 ])
 def test_titles_votes_and_who_did_it_to_whom(checker, claim, expected):
     assert verdict(checker, claim) == expected
+
+
+def test_eval_judges_each_claim_at_its_as_of_date(checker):
+    from bilateral.claims.evaluate import evaluate
+
+    labelled = [{"id": "a", "claim": "Russian peacekeepers remain in Karabakh.",
+                 "label": "SUPPORTED", "as_of": "2023-06"},
+                {"id": "b", "claim": "Russian peacekeepers remain in Karabakh.",
+                 "label": "REFUTED", "as_of": "2025"}]
+    result = evaluate(checker, labelled)
+    assert [p["predicted"] for p in result["predictions"]] == ["SUPPORTED", "REFUTED"]

@@ -50,7 +50,7 @@ class Checker:
                            "parts": [{"clause": c, "verdict": pv.verdict, "reason": pv.reason,
                                       "message": pv.message}
                                      for c, _, pv in parts] if len(parts) > 1 else [],
-                           "evidence": v.evidence})
+                           "evidence": v.evidence[:4]})
         counts = Counter(c["verdict"] for c in claims)
         return {"claims": claims,
                 "summary": {"sentences": len(claims), **{v: counts.get(v, 0) for v in VERDICTS}}}
