@@ -422,3 +422,16 @@ def test_eval_judges_each_claim_at_its_as_of_date(checker):
                  "label": "REFUTED", "as_of": "2025"}]
     result = evaluate(checker, labelled)
     assert [p["predicted"] for p in result["predictions"]] == ["SUPPORTED", "REFUTED"]
+
+
+def test_no_record_read_back_as_a_claim_is_accused(checker):
+    """Every event of the knowledge base, written as a claim on its own date, is never
+    contradicted or anachronistic: the checker must not accuse its own records."""
+    accused = []
+    for e in checker.kb.events:
+        when = {"day": e.start.strftime("%-d %B %Y"), "month": e.start.strftime("%B %Y")}.get(
+            e.precision, str(e.start.year))
+        v = claims(checker, f"In {when}, {e.title[0].lower() + e.title[1:]}.")[0]
+        if v["verdict"] in ACCUSED:
+            accused.append((e.id, v["reason"]))
+    assert accused == []
