@@ -182,6 +182,26 @@ def test_the_essay_is_checked_fast_and_deterministically(checker):
                 and "visit to Baku in 2001" in c["sentence"]]
 
 
+@pytest.mark.skipif(not ESSAY.exists(), reason="the essay lives in ../shared")
+@pytest.mark.parametrize("words, expected", [
+    ("cooperate on energy projects, such as the Southern Gas Corridor",
+     ("contradicted", "not_a_partner")),
+    ("crucial support in developing its energy infrastructure",
+     ("contradicted", "main_routes_bypass")),
+    ("sustained strategic alliance", ("contradicted", "continuity_broken")),
+    ("its role as a mediator is crucial", ("contradicted", "role_ended")),
+    ("pipeline, while not directly involving Russia, was a project",
+     ("supported", "bypasses_state")),
+    ("signed a series of agreements", ("supported", "agreements_match")),
+    ("rose to power in 1993", ("supported", "term_start_match")),
+])
+def test_the_essay_wrong_and_true_claims(checker, words, expected):
+    claims = checker.check(ESSAY.read_text(encoding="utf-8"))["claims"]
+    [c] = [c for c in claims if words in c["sentence"]]
+    assert (c["verdict"], c["reason"]) == expected
+    assert c["evidence"] and all(e["id"] for e in c["evidence"])
+
+
 def test_check_cli_json_contract(cli, tmp_path):
     doc = tmp_path / "t.md"
     doc.write_text("# Note\n\nPutin visited Baku in January 2001. It was *remarkable*.\n")

@@ -4,14 +4,17 @@ false-accusation rate (a true or unsettled claim called false)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from bilateral.claims.check import Checker
 from bilateral.errors import InputError
+from bilateral.model.dates import interval, parse_partial
 
 LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
 TO_LABEL = {"supported": "SUPPORTED", "contradicted": "REFUTED", "anachronistic": "REFUTED",
-            "not_in_kb": "NOT_ENOUGH_INFO", "not_checkable": "NOT_ENOUGH_INFO"}
+            "mixed": "NOT_ENOUGH_INFO", "not_in_kb": "NOT_ENOUGH_INFO",
+            "not_checkable": "NOT_ENOUGH_INFO"}
 
 
 def read_claims(path: Path) -> list[dict]:
@@ -31,13 +34,26 @@ def read_claims(path: Path) -> list[dict]:
     return claims
 
 
+def _as_of(value) -> date | None:
+    """The date a labelled claim is judged at ('as_of'), the anchor for 'now' and 'last
+    year'; a year or a month stands for its last day."""
+    if not value:
+        return None
+    try:
+        start, precision = parse_partial(str(value))
+    except ValueError:
+        return None
+    return interval(start, precision)[1]
+
+
 def evaluate(checker: Checker, claims: list[dict]) -> dict:
     predictions = []
     for item in claims:
-        result = checker.check(item["claim"])["claims"]
+        result = checker.check(item["claim"], _as_of(item.get("as_of")))["claims"]
         # a one-sentence claim gives one verdict; if the splitter finds several, the first
         # contradiction or anachronism decides, else the first support, else not enough info
-        order = ["contradicted", "anachronistic", "supported", "not_in_kb", "not_checkable"]
+        order = ["contradicted", "anachronistic", "supported", "mixed", "not_in_kb",
+                 "not_checkable"]
         top = min(result, key=lambda c: order.index(c["verdict"])) if result else \
             {"verdict": "not_checkable", "reason": "empty"}
         predictions.append({"id": item["id"], "label": item["label"],

@@ -28,11 +28,39 @@ NEGATION = re.compile(r"\b(did not|didn't|does not|doesn't|never|has not|hasn't|
                       re.I)
 
 
+# Irregular forms, so that "began" meets "begins" and "met" meets "meeting".
+IRREGULAR = {"began": "begin", "begun": "begin", "met": "meet", "held": "hold", "sold": "sell",
+             "bought": "buy", "took": "take", "taken": "take", "led": "lead", "left": "leave",
+             "fought": "fight", "won": "win", "brought": "bring", "shot": "shoot",
+             "withdrawal": "withdraw", "withdrew": "withdraw", "withdrawn": "withdraw",
+             "broke": "break", "broken": "break", "gave": "give", "given": "give",
+             "made": "make", "flew": "fly", "paid": "pay", "said": "say", "told": "tell"}
+
+
+# A negation that denies an act ("cancels trip", "did not attend", "skips summit"), not one
+# that qualifies a state of affairs ("will not prolong membership").
+_ACT = (r"(?:\W+\w+){0,3}?\W+(?:attend\w*|visit\w*|trip|travel\w*|sign\w*|meet\w*|met|"
+        r"go|went|come|came|parade|summit|ratif\w*|join\w*|recogni\w*|talks)\b")
+DENIAL = re.compile(NEGATION.pattern + _ACT, re.I)
+
+
+def denies_act(text: str) -> bool:
+    return bool(DENIAL.search(text))
+
+
+# Words for the same step of an event: a start is a start whether begun or launched.
+SAME_STEP = {"start": "begin", "launch": "begin", "commenc": "begin", "commence": "begin"}
+
+
 def stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+    if word in IRREGULAR:
+        return stem(IRREGULAR[word]) if IRREGULAR[word] != word else word
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ures", "ure", "es", "ed",
+                   "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return SAME_STEP.get(word, word)
 
 
 def words(text: str) -> set[str]:
@@ -56,6 +84,11 @@ class KbEvent:
     words: set[str]
     negative: bool
     urls: list[str]
+    quad_class: int | None = None
+    importance: int | None = None
+    countries: frozenset[str] = frozenset()     # source and target countries (ISO3)
+    infrastructure: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -68,6 +101,10 @@ class Knowledge:
     owners: dict[str, list[dict]] = field(default_factory=dict)
     memberships: dict[str, list[dict]] = field(default_factory=dict)   # organisation -> rows
     urls: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    agreements: list[dict] = field(default_factory=list)      # with a set of 'parties'
+    latest: date | None = None                                  # the newest record's date
+    routes: dict[str, set[str]] = field(default_factory=dict)   # line -> states it crosses
+    complete: dict[tuple[str, str], dict] = field(default_factory=dict)  # offices covered
 
     @classmethod
     def from_store(cls, store: Store) -> Knowledge:
@@ -78,16 +115,29 @@ class Knowledge:
                             "JOIN sources s ON s.id = c.source_id ORDER BY s.kind, s.url"):
             k.urls.setdefault((r["record_table"], r["record_id"]), []).append(r["url"])
         actors: dict[str, set[str]] = {}
-        for r in store.rows("SELECT event_id, entity_id FROM event_actors"):
+        targets: dict[str, set[str]] = {}
+        doers: dict[str, set[str]] = {}
+        for r in store.rows("SELECT event_id, entity_id, role FROM event_actors"):
             actors.setdefault(r["event_id"], set()).add(r["entity_id"])
+            (targets if r["role"] == "target" else doers).setdefault(
+                r["event_id"], set()).add(r["entity_id"])
         for e in store.rows("SELECT event_id, date, date_end, date_precision, title, summary, "
-                            "kind FROM events WHERE dataset = 'kb'"):
+                            "kind, quad_class, importance, source_country, target_country "
+                            "FROM events WHERE dataset = 'kb' ORDER BY date, event_id"):
             start, end = interval(e["date"], e["date_precision"], e["date_end"])
             k.events.append(KbEvent(
                 e["event_id"], start, end, e["date_precision"], e["title"], e["summary"],
                 e["kind"], actors.get(e["event_id"], set()),
-                words(e["title"] + " " + e["summary"]), bool(NEGATION.search(e["title"])),
-                k.urls.get(("events", e["event_id"]), [])))
+                words(e["title"] + " " + e["summary"]), denies_act(e["title"]),
+                k.urls.get(("events", e["event_id"]), []), e["quad_class"], e["importance"],
+                frozenset(c for c in (e["source_country"], e["target_country"]) if c)))
+            k.latest = max(k.latest or start, start)
+        lines = {r["id"]: frozenset(filter(None, (r["infrastructure_ids"] or "").split(";")))
+                 for r in store.rows("SELECT id, infrastructure_ids FROM kb_events")}
+        for x in k.events:
+            x.infrastructure = lines.get(x.id, frozenset())
+            # on the receiving end only: named as a target and in no other role
+            x.targets = frozenset(targets.get(x.id, set()) - doers.get(x.id, set()))
         for e in store.rows("SELECT * FROM entities"):
             k.entities[e["id"]] = e
         for t in store.rows("SELECT t.id, t.person_id, t.start, t.\"end\", t.acting, o.kind, "
@@ -95,12 +145,22 @@ class Knowledge:
                             "JOIN offices o ON o.id = t.office_id"):
             k.terms.setdefault(t["person_id"], []).append(t)
             k.office_terms.setdefault((t["state_id"], t["kind"]), []).append(t)
+        for o in store.rows("SELECT * FROM offices WHERE complete_since IS NOT NULL"):
+            k.complete[(o["state_id"], o["kind"])] = o
         for i in store.rows("SELECT * FROM infrastructure"):
             k.infrastructure[i["id"]] = i
         for o in store.rows("SELECT * FROM infrastructure_owners"):
             k.owners.setdefault(o["infrastructure_id"], []).append(o)
         for m in store.rows("SELECT * FROM memberships ORDER BY organisation_id, member_id"):
             k.memberships.setdefault(m["organisation_id"], []).append(m)
+        parties: dict[str, set[str]] = {}
+        for r in store.rows("SELECT agreement_id, entity_id FROM agreement_parties"):
+            parties.setdefault(r["agreement_id"], set()).add(r["entity_id"])
+        for a in store.rows("SELECT id, title, date, date_precision, kind, summary "
+                            "FROM agreements ORDER BY date, id"):
+            start, end = interval(a["date"], a["date_precision"])
+            k.agreements.append({**a, "start": start, "end": end,
+                                 "parties": parties.get(a["id"], set())})
         return k
 
     def holder(self, state: str, kind: str, day: date) -> list[str]:

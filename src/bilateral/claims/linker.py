@@ -31,6 +31,7 @@ class Lexicon:
     metonyms: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     longest: int = 1
+    acronyms: dict[str, set[str]] = field(default_factory=dict)   # two capitals, case kept
 
     @classmethod
     def from_store(cls, store: Store) -> Lexicon:
@@ -40,12 +41,24 @@ class Lexicon:
             lex._add(row["name"], row["id"], False)
             base = re.sub(r"\s*\([^)]*\)\s*", " ", row["name"]).strip()  # "SOCAR (...)"
             lex._add(base, row["id"], False)
+            if row["kind"] == "organisation" and re.match(r"[A-Z]{2,}\s+\w", base):
+                lex._add(base.split(None, 1)[1], row["id"], False)  # "(CIS) Collective …"
+            head = re.split(r"\s*\(", row["name"])[0].strip()   # "South Caucasus Pipeline (…"
+            if len(head.split()) > 1:   # not a bare "Gabala", which is also the town
+                lex._add(head, row["id"], False)
+            if row["kind"] == "infrastructure":  # "the Baku–Tbilisi–Ceyhan pipeline"
+                lex._add(re.sub(r"\b(?:natural gas|gas-condensate|oil|gas)\s+", "", head),
+                         row["id"], False)
+            if re.fullmatch(r"[A-Z]{2}", row["name"]):
+                lex.acronyms.setdefault(row["name"], set()).add(row["id"])   # "BP", "EU"
             for inner in re.findall(r"\(([A-Z][A-Z0-9&-]{1,9})\)", row["name"]):
                 lex._add(inner, row["id"], False)   # acronyms only: "(SOCAR)", not "(Iran)"
             if row["kind"] == "person" and len(row["name"].split()) > 1:
                 lex._add(row["name"].split()[-1], row["id"], False)   # surnames: maybe ambiguous
         for row in store.rows("SELECT entity_id, alias, kind FROM aliases"):
             lex._add(row["alias"], row["entity_id"], row["kind"] == "metonym")
+            if re.fullmatch(r"[A-Z]{2}", row["alias"]):
+                lex.acronyms.setdefault(row["alias"], set()).add(row["entity_id"])
         for word, state in DEMONYMS.items():
             if state in lex.kinds:
                 lex._add(word, state, True)
@@ -81,6 +94,8 @@ def link(text: str, lex: Lexicon) -> list[Mention]:
             metonym = False
             if not hit:
                 hit, metonym = lex.metonyms.get(key), True
+            if not hit and n == 1:   # "BP", "EU" as written, never "us" or "eu-"
+                hit, metonym = lex.acronyms.get(text[toks[i][1]:toks[i][2]]), False
             if hit:
                 start, end = toks[i][1], toks[i + n - 1][2]
                 mentions.append(Mention((start, end), text[start:end], tuple(sorted(hit)),

@@ -83,3 +83,19 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
         if chunk:
             out.append((s + lead, s + lead + len(chunk), chunk))
     return out
+
+
+# A new clause with its own subject: "…; Russia …", "…, but Moscow …", "…, while Baku …".
+_CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas|yet)\s+(?=[A-Z\u0410-\u042F])")
+
+
+def clauses(sentence: str) -> list[tuple[int, str]]:
+    """(offset, clause) for each part of a compound sentence that names its own subject; the
+    whole sentence when it has one part."""
+    parts, start = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        parts.append((start, sentence[start:m.start()]))
+        start = m.end()
+    parts.append((start, sentence[start:]))
+    parts = [(a, t.strip()) for a, t in parts if len(t.split()) >= 3]
+    return parts if len(parts) > 1 else [(0, sentence)]

@@ -78,7 +78,8 @@ app.add_typer(eval_app, name="eval")
 
 @eval_app.command("claims")
 def eval_claims(
-    file: Annotated[Path, typer.Argument(help="JSON Lines: {id, claim, label} per line.")],
+    file: Annotated[Path, typer.Argument(
+        help="JSON Lines: {id, claim, label[, as_of]} per line; as_of anchors 'now'.")],
     package: PackageOption = None, db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 COLOURS = {"supported": "#d4edda", "contradicted": "#f8d7da", "anachronistic": "#f5c6cb",
-           "not_in_kb": "#e2e3e5", "not_checkable": "transparent"}
+           "mixed": "#fff3cd", "not_in_kb": "#e2e3e5", "not_checkable": "transparent"}
 
 
 def highlight(text: str, result: dict, inline_style: bool = True) -> str:

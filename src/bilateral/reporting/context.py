@@ -420,7 +420,9 @@ def _checked(b: Builder, check: dict, name: str) -> dict | None:
     lead = b.say(
         f"Of the {counts['sentences']} sentences of {name}, {counts['supported']} are "
         f"supported by the record, {counts['contradicted']} contradicted, "
-        f"{counts['anachronistic']} anachronistic, {counts['not_in_kb']} not settled by the "
+        f"{counts['anachronistic']} anachronistic, "
+        + (f"{counts['mixed']} partly supported, " if counts.get("mixed") else "")
+        + f"{counts['not_in_kb']} not settled by the "
         f"knowledge base and {counts['not_checkable']} not checkable (opinion or too vague); "
         "the findings with evidence follow.", *[(r["kind"], r["id"]) for r in [
             {"kind": _CITABLE[e["kind"]], "id": e["id"]} for c in check["claims"]
