@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from bilateral.claims.check import VERDICTS
 from bilateral.claims.text import main_text
 from bilateral.errors import InputError
 from bilateral.kb.store import EVENT_ORDERS
@@ -176,6 +177,7 @@ async def check_text(request: Request,
     checked = [(n, c) for n, c in enumerate(result["claims"], 1)
                if c["verdict"] != "not_checkable"]
     return render(request, "check.html.j2", text=text, doc_date=doc_date, result=result,
+                  verdicts=VERDICTS,
                   marked=Markup(highlight(text, result, inline_style=False)), checked=checked)
 
 
