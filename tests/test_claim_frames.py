@@ -171,6 +171,15 @@ def test_construction_start_is_not_the_opening(checker):
         "supported"
 
 
+def test_the_records_own_opening_date_supports(checker):
+    """The line's own opening day settles the claim even where an opening event is also on
+    record that the event matcher does not tie to the claim."""
+    assert verdict(checker, "The Baku–Tbilisi–Ceyhan pipeline opened in 2006.") == \
+        ("supported", "opening_date_match")
+    assert verdict(checker, "The Baku–Tbilisi–Ceyhan pipeline opened in 2009.") == \
+        ("contradicted", "opening_date_mismatch")
+
+
 def test_reported_claims_are_not_accused(checker):
     v, reason = verdict(checker, "Heydar Aliyev allegedly signed a gas deal with Gazprom in "
                                  "2010.")

@@ -245,15 +245,15 @@ def slots(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             opening = None   # "after the pipeline opened, …": an anchor, not a claimed date
         if opening and PARTIAL.search(f.sentence):
             opening = None   # a section, a stage or the start of construction: see the events
+        opened = row.get("opened")
+        if opening and f.dates and opened and any(d.start <= opened <= d.end for d in f.dates):
+            return Verdict("supported", "opening_date_match", f"{name} opened on {opened}.",
+                           None, ev)
         if opening and any(_opening_record(x, i, kb) and any(d.start <= x.end and x.start <= d.end
                                                              for d in f.dates)
                            for x in kb.events):
             opening = None   # the record has an opening of this line on that date
-        if opening and f.dates and row.get("opened"):
-            opened = row["opened"]
-            if any(d.start <= opened <= d.end for d in f.dates):
-                return Verdict("supported", "opening_date_match",
-                               f"{name} opened on {opened}.", None, ev)
+        if opening and f.dates and opened:
             return Verdict("contradicted", "opening_date_mismatch",
                            f"{name} opened on {opened}, not in {f.dates[0].text}.",
                            opened.isoformat(), ev)
