@@ -108,11 +108,11 @@ def load_json(text: str):
 class ExplorerServer:
     """`bilateral serve` as a real process on a free loopback port."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, *args: str):
         env = {**os.environ, "BILATERAL_DB": str(db), "PYTHONUNBUFFERED": "1"}
         env.pop("BILATERAL_PACKAGE", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bilateral", "serve", "--port", "0"], env=env,
+            [sys.executable, "-m", "bilateral", "serve", "--port", "0", *args], env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         if "http://" not in line:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,6 +22,9 @@ def serve(
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0 picks a free one).")]
         = 8000,
     package: PackageOption = None, db: DbOption = None,
+    store: Annotated[Path | None, typer.Option(
+        help="An event store written by `bilateral import`: adds the event-data page and "
+             "/api/series.")] = None,
     log_level: Annotated[str, typer.Option(help="uvicorn's log level.")] = "warning",
     cache: Annotated[bool, typer.Option(help=(
         "Keep answers to repeated GET requests in memory (the data cannot change while the "
@@ -38,7 +42,7 @@ def serve(
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
-    explorer = Explorer(db=db, package=package)
+    explorer = Explorer(db=db, package=package, events_store=store)
     explorer.warm()  # read and render once, before the first visitor
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

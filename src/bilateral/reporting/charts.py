@@ -74,6 +74,20 @@ def pillar_over_time(pillar_index: pd.DataFrame, pillar: str) -> alt.Chart:
         .resolve_scale(y="independent").properties(width=WIDTH, height=160)
 
 
+def event_series(series: pd.DataFrame, title: str) -> alt.LayerChart:
+    """A dyad series from machine-coded events: events per period (bars, one colour per
+    direction) and the mean Goldstein score (line)."""
+    base = alt.Chart(series).encode(x=alt.X("period:T", title=None))
+    bars = base.mark_bar(opacity=0.6).encode(
+        y=alt.Y("events:Q", title="events"), color=alt.Color("direction:N", title=None),
+        tooltip=["period:T", "direction:N", "events:Q", "rate:Q", "goldstein_mean:Q",
+                 "top_codes:N"])
+    line = base.mark_line(color="#333", point=True).encode(
+        y=alt.Y("mean(goldstein_mean):Q", title="mean Goldstein"))
+    return alt.layer(bars, line, title=title).resolve_scale(y="independent") \
+        .properties(width=WIDTH, height=200)
+
+
 def network(graph: nx.Graph, top: int = 30) -> alt.LayerChart:
     """The most connected actors, placed by a seeded spring layout; size is events shared."""
     strength = dict(graph.degree(weight="weight"))

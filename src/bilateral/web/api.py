@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
+from bilateral.analysis.series import NoiseGuards
 from bilateral.cli.common import to_json
 from bilateral.kb.store import EVENT_ORDERS, EventQuery
 from bilateral.model.enums import EntityKind, EventKind, Pillar
@@ -261,6 +262,34 @@ def energy_whatif(request: Request,
                   ) -> Response:
     explorer = explorer_of(request)
     return json_response(explorer.whatif(without, on or explorer.as_of, origin, destination))
+
+
+class SeriesFilters:
+    """The dyad series' options, as `bilateral series` takes them."""
+
+    def __init__(
+        self,
+        by: Literal["day", "week", "month", "year"] = "month",
+        directed: bool = Query(False, description="Split A->B from B->A."),
+        dataset: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z0-9-]+$",
+                                             description="Only this dataset.")] = None,
+        root_only: bool = Query(False, description="GDELT root events only."),
+        min_sources: Annotated[int, Query(ge=0, le=1000,
+                                          description="At least this many sources.")] = 0,
+        collapse: bool = Query(False, description=(
+            "One event per date, actors, code and place.")),
+    ):
+        self.by, self.directed, self.dataset = by, directed, dataset
+        self.guards = NoiseGuards(root_only, min_sources, collapse)
+
+    def run(self, explorer: Explorer) -> list[dict]:
+        return explorer.series(self.by, self.directed, self.dataset, self.guards)
+
+
+@router.get("/series", responses=ERRORS,
+            summary="The dyad's series from imported event data (needs --store)")
+def series(request: Request, filters: Annotated[SeriesFilters, Depends()]) -> Response:
+    return json_response({"by": filters.by, "series": filters.run(explorer_of(request))})
 
 
 @router.get("/timeline", summary="Every event as a timeline item")

@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from bilateral.analysis import energy
+from bilateral.analysis.series import NoiseGuards, dyad_series
 from bilateral.api import DYADS, Dyad
+from bilateral.backends import connect, events_table
 from bilateral.claims.check import Checker
 from bilateral.errors import InputError, NotFoundError
 from bilateral.kb.compile import ensure_built
@@ -30,8 +32,10 @@ class Explorer:
     """One knowledge base, opened read-only, with a Store per serving thread."""
 
     def __init__(self, db: Path | str | None = None, package: Path | str | None = None,
-                 dyad: str = "AZE-RUS"):
+                 dyad: str = "AZE-RUS", events_store: Path | str | None = None):
         self.db_path = ensure_built(package, db)
+        self.events_store = Path(events_store) if events_store else None
+        self._series_lock = threading.Lock()
         self._store = Store(self.db_path)
         self._local = threading.local()
         self._checker_lock = threading.Lock()
@@ -45,6 +49,8 @@ class Explorer:
         """Read and render what every visitor needs, so the first one does not wait."""
         _ = (self.summary, self.eras, self.era_summary, self.network, self.chart_svgs,
              self._event_rows, self.timeline_items, self.milestones, self.dyad.energy)
+        if self.events_store is not None:
+            _ = self.datasets  # fails now, not at the first visit, if the store is empty
 
     @property
     def store(self) -> Store:
@@ -169,6 +175,40 @@ class Explorer:
                        key=lambda i: network.names.get(i, i))
         return ([(c, names.get(c, c)) for c in countries]
                 + [(i, network.names.get(i, i)) for i in lines])
+
+    # -- imported event data --------------------------------------------------------------
+    @cached_property
+    def _event_data(self):
+        """The imported events as an Ibis table on an embedded DuckDB (checked at start-up)."""
+        if self.events_store is None:
+            raise NotFoundError("no event store: start the explorer with --store DIR "
+                                "(a folder written by `bilateral import`)")
+        backend = connect("duckdb")
+        return backend, events_table(backend, self.events_store)
+
+    @cached_property
+    def datasets(self) -> list[str]:
+        backend, events = self._event_data
+        return sorted(backend.execute(events.select("dataset").distinct())["dataset"])
+
+    def series(self, by: str = "month", directed: bool = False, dataset: str | None = None,
+               guards: NoiseGuards | None = None) -> list[dict]:
+        """The dyad series over the imported events, as `bilateral series` computes it."""
+        backend, events = self._event_data
+        if dataset:
+            if dataset not in self.datasets:
+                raise NotFoundError(f"no dataset {dataset!r} in the event store; it holds "
+                                    f"{', '.join(self.datasets)}")
+            events = events.filter(events.dataset == dataset)
+        a, b = self.dyad.states
+        with self._series_lock:  # one DuckDB connection, one query at a time
+            return _records(dyad_series(backend, events, a, b, by, directed,
+                                        guards or NoiseGuards()))
+
+    def series_chart(self, rows: list[dict], title: str) -> str:
+        frame = pd.DataFrame(rows)
+        frame["period"] = pd.to_datetime(frame["period"])
+        return charts.to_svg(charts.event_series(frame, title))
 
     # -- the check page ----------------------------------------------------------------
     @cached_property

@@ -21,7 +21,7 @@ from bilateral.errors import InputError
 from bilateral.kb.store import EVENT_ORDERS
 from bilateral.model.enums import EntityKind
 from bilateral.reporting.check_html import highlight
-from bilateral.web.api import MAX_TEXT, SORTS, EventFilters, explorer_of
+from bilateral.web.api import MAX_TEXT, SORTS, EventFilters, SeriesFilters, explorer_of
 from bilateral.web.explorer import PILLARS
 from bilateral.web.places import route_lines
 
@@ -36,16 +36,24 @@ NAV = [("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"),
        ("/network", "Network"), ("/check", "Check a text"), ("/docs", "API")]
 
 
+def nav_for(request: Request) -> list[tuple[str, str]]:
+    """The menu; imported event data gets its page only when there is a store."""
+    if explorer_of(request).events_store is None:
+        return NAV
+    return [*NAV[:-2], ("/series", "Event data"), *NAV[-2:]]
+
+
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
     return templates.TemplateResponse(
-        request, name, {"nav": NAV, "path": request.url.path, "pillars": PILLARS, **context},
+        request, name, {"nav": nav_for(request), "path": request.url.path, "pillars": PILLARS,
+                        **context},
         status_code=status)
 
 
 def error_page(request: Request, status: int, message: str) -> str:
     template = templates.get_template("error.html.j2")
-    return template.render(request=request, nav=NAV, path=request.url.path, status=status,
-                           message=message, pillars=PILLARS)
+    return template.render(request=request, nav=nav_for(request), path=request.url.path,
+                           status=status, message=message, pillars=PILLARS)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -155,6 +163,17 @@ def network(request: Request):
     x = explorer_of(request)
     return render(request, "network.html.j2", svg=Markup(x.chart_svgs["network"]),
                   rows=x.network[:40])
+
+
+@router.get("/series", response_class=HTMLResponse)
+def series(request: Request, filters: Annotated[SeriesFilters, Depends()]):
+    x = explorer_of(request)
+    rows = filters.run(x)
+    a, b = x.dyad.states
+    title = f"{a}–{b} events per {filters.by} from imported data"
+    svg = Markup(x.series_chart(rows, title)) if rows else None
+    return render(request, "series.html.j2", rows=rows, svg=svg, f=filters, datasets=x.datasets,
+                  query=request.url.query)
 
 
 @router.get("/check", response_class=HTMLResponse)

@@ -1,4 +1,4 @@
-// Events page: apply a filter as soon as a choice changes, and keep empty fields out of the
+// Filter forms: apply a filter as soon as a choice changes, and keep empty fields out of the
 // URL so that it stays short enough to share (the form works the same without this script).
 (function () {
   var form = document.querySelector("form.filters");
