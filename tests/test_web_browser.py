@@ -160,6 +160,20 @@ def test_docs_render_the_openapi_operations(page):
     assert page.problems == []
 
 
+def test_dark_mode_and_print(browser, explorer):
+    """Dark colours come from the system setting; printing drops navigation and forms."""
+    context = browser.new_context(base_url=explorer, color_scheme="dark")
+    page = context.new_page()
+    page.goto("/events")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(21, 23, 26)"
+    shot(page, "events-dark")
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('form.filters')).display") \
+        == "none"
+    context.close()
+
+
 def test_keyboard_reaches_the_content(page):
     page.goto("/events")
     page.keyboard.press("Tab")
