@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import math
 import sys
 from datetime import date
@@ -16,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bilateral.errors import InputError
+from bilateral.jsontext import to_json  # noqa: F401  (re-exported for the commands)
 from bilateral.kb.compile import ensure_built
 from bilateral.kb.store import Store
 from bilateral.model.dates import interval, parse_partial
@@ -54,27 +54,6 @@ def parse_day(text: str | None, option: str, last: bool = False) -> date | None:
         raise InputError(f"{option}: {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)") \
             from exc
     return interval(first, precision)[1] if last else first
-
-
-def to_json(value: Any) -> str:
-    """JSON for scripts: dates as ISO text, NaN as null (NaN is not JSON)."""
-    return json.dumps(_finite(value), ensure_ascii=False, indent=2, default=_plain)
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 def cell(value: Any) -> str:

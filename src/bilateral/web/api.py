@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
 from bilateral.analysis.series import NoiseGuards
-from bilateral.cli.common import to_json
+from bilateral.jsontext import to_json
 from bilateral.kb.store import EVENT_ORDERS, EventQuery
 from bilateral.model.enums import EntityKind, EventKind, Pillar
 from bilateral.web.explorer import Explorer
@@ -129,7 +129,7 @@ def explorer_of(request: Request) -> Explorer:
 
 def json_response(value: Any) -> Response:
     """JSON through the CLI's encoder, so dates and numbers look the same everywhere."""
-    return Response(to_json(value), media_type="application/json")
+    return Response(to_json(value, indent=None), media_type="application/json")
 
 
 @router.get("/summary", summary="The dyad at a glance")
