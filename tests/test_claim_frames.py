@@ -444,3 +444,58 @@ def test_no_record_read_back_as_a_claim_is_accused(checker):
         if v["verdict"] in ACCUSED:
             accused.append((e.id, v["reason"]))
     assert accused == []
+
+
+# -- own labelled set: titles, taking office, the office a relative clause speaks of --------
+@pytest.mark.parametrize("claim, expected", [
+    # a title belongs to the name right after it, not to the object of a verb
+    ("The Russian president attended Heydar Aliyev's funeral in Baku in December 2003.",
+     ("supported", "match")),
+    ("In 2002 Ilham Aliyev met President Putin in Moscow.", None),
+    # an appositive title: "X, as president", "X, then Russia's president"
+    ("Ilham Aliyev, as president of Azerbaijan, went to Moscow in 2001.",
+     ("anachronistic", "outside_tenure")),
+    ("Dmitry Medvedev, then Russia's president, visited Baku in April 2016.",
+     ("anachronistic", "outside_tenure")),
+    # "was elected president" is taking office, not holding it
+    ("Abulfaz Elchibey was elected president in May 1993.",
+     ("contradicted", "term_date_mismatch")),
+])
+def test_titles_belong_to_their_own_names(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED
+    else:
+        assert v == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    # the relative clause's "become president" has no date of its own: not the visit's date
+    ("In March 2004 Ilham Aliyev, who had become president shortly before, met Putin.", None),
+    # each taking of office with its own office and its own date
+    ("Ilham Aliyev became prime minister in August 2003 and was elected president three "
+     "years later.", ("contradicted", "term_date_mismatch")),
+    ("Ilham Aliyev became prime minister in August 2003 and was elected president in "
+     "October 2003.", ("supported", "term_start_match")),
+])
+def test_each_taking_of_office_keeps_its_own_date(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED
+    else:
+        assert v == expected
+
+
+def test_a_relative_date_counts_from_the_sentence_own_earlier_date():
+    [first, later] = find_dates("Confirmed in August 2003 and promoted two years later.")
+    assert (later.start, later.end, later.precision) == (date(2005, 1, 1), date(2005, 12, 31),
+                                                          "year")
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Heydar Aliyev was First Secretary of the Communist Party of Azerbaijan in 1975.",
+     ("supported", "in_office")),
+    ("In 1985 Heydar Aliyev was a full member of the Politburo.", ("supported", "in_office")),
+])
+def test_any_office_held_at_the_date_by_its_title(checker, claim, expected):
+    assert verdict(checker, claim) == expected
