@@ -499,3 +499,20 @@ def test_a_relative_date_counts_from_the_sentence_own_earlier_date():
 ])
 def test_any_office_held_at_the_date_by_its_title(checker, claim, expected):
     assert verdict(checker, claim) == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Transneft is a shareholder in the TAP pipeline.", ("contradicted", "not_an_owner")),
+    ("SOCAR owns a quarter of the BTC pipeline.", ("supported", "owner_match")),
+    ("SOCAR owns half of the BTC pipeline.", ("contradicted", "stake_mismatch")),
+    ("The Baku–Supsa pipeline first shipped Azerbaijani oil in 1999.",
+     ("supported", "opening_date_match")),
+    ("The Baku–Supsa pipeline first shipped Azerbaijani oil in 2003.",
+     ("contradicted", "opening_date_mismatch")),
+    ("GUAM was set up by Azerbaijan, Georgia, Ukraine and Moldova.",
+     ("supported", "founder_match")),
+    ("GUAM was formed by Azerbaijan, Georgia, Armenia and Moldova.",
+     ("contradicted", "founder_mismatch")),
+])
+def test_owners_shares_in_words_first_shipments_and_founding_verbs(checker, claim, expected):
+    assert verdict(checker, claim) == expected
