@@ -516,3 +516,27 @@ def test_any_office_held_at_the_date_by_its_title(checker, claim, expected):
 ])
 def test_owners_shares_in_words_first_shipments_and_founding_verbs(checker, claim, expected):
     assert verdict(checker, claim) == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    # the record's "first" is of another thing ("her first official trip")
+    ("Mehriban Aliyeva was the first foreign first lady to receive Russia's Order of "
+     "Friendship.", ("not_in_kb", "superlative_not_in_kb")),
+    ("In 2016 the first Azerbaijan–Iran–Russia summit was held in Baku.", ("supported", "match")),
+    # "the most …" is a rank the record must give; "one of the most …" is the writer's judgement
+    ("Putin's 2013 visit to Baku was the most successful of his trips.",
+     ("not_in_kb", "superlative_not_in_kb")),
+    ("One of the most notable events was Putin's visit to Baku in January 2001.",
+     ("supported", "match")),
+    # a comparison the record does not make
+    ("In 2018 trade between Russia and Azerbaijan grew faster than ever before.",
+     ("not_in_kb", "superlative_not_in_kb")),
+    # "two million" is a figure the record must give
+    ("About two million tonnes of oil were shipped to Novorossiysk in 1996.", None),
+])
+def test_superlatives_comparisons_and_figures_in_words(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED and v[0] != "supported"
+    else:
+        assert v == expected
