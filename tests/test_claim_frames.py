@@ -540,3 +540,29 @@ def test_superlatives_comparisons_and_figures_in_words(checker, claim, expected)
         assert v[0] not in ACCUSED and v[0] != "supported"
     else:
         assert v == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("The Meiendorf Declaration was signed by the presidents of Azerbaijan, Russia and Turkey.",
+     ("contradicted", "party_mismatch")),
+    ("The Declaration on Allied Interaction was signed between Russia and Armenia.",
+     ("contradicted", "party_mismatch")),
+    ("The Declaration on Allied Interaction was signed in Moscow two days before Russia "
+     "invaded Ukraine.", None),                    # Ukraine is no signatory in that sentence
+    ("The Convention on the Legal Status of the Caspian Sea was signed by Russia and Turkey.",
+     None),                                        # the record's list of parties is not closed
+    ("The Declaration on Allied Interaction was signed in Baku in February 2022.",
+     ("contradicted", "place_mismatch")),
+    ("Putin and Ilham Aliyev signed the Declaration on Allied Interaction in Moscow.",
+     ("supported", "match")),
+    ("In September 2010 the presidents signed the Russia–Azerbaijan state border treaty in "
+     "Moscow.", ("contradicted", "place_mismatch")),
+    ("In September 2010 the presidents signed the Russia–Azerbaijan state border treaty in "
+     "Baku.", ("supported", "match")),
+])
+def test_a_documents_parties_and_place(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED
+    else:
+        assert v == expected

@@ -224,6 +224,18 @@ def _set_in(sentence: str, at: int) -> bool:
         not re.search(r"\b(who|which|that|whose|where)\b", sentence[max(0, at - 50):at], re.I)
 
 
+def place_conflict(f: Frame, kb: Knowledge, e: KbEvent, places: set[str]) -> str | None:
+    """A place the claim sets a signing in that the record's signing is not in: the record
+    sets it in named places and names the claim's place nowhere."""
+    located = {p for p in e.locations if kb.entities.get(p, {}).get("kind") == "place"}
+    if not e.agreements or not located:
+        return None
+    for place in places:
+        if place not in located and not _place_named(place, f, e, kb):
+            return place
+    return None
+
+
 def _unknown_places(f: Frame) -> list[str]:
     """Capitalised names set as the event's place that the knowledge base does not know
     ('visited Tbilisi'): a record that does not name them is not this event."""
@@ -298,7 +310,7 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
     titled = [p for p in named_phrases(f) if DOCUMENT.search(p)
               or any(within(p, x.title) for x in kb.events)]
     agent = _agent(f, kb)
-    short = None
+    short = misplaced = None
     for _score, coverage, dated, shared, best in scored[:3]:
         if titled and not all(within(p, best.title if DOCUMENT.search(p) else
                                       best.title + " " + best.summary) for p in titled):
@@ -311,9 +323,17 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             (same_kind and (coverage >= 0.2 or not content))
         if not (enough and dated):
             continue
-        if not all(mentioned(a, best, kb) for a in required) or \
-                not all(_place_named(p, f, best, kb) for p in places):
-            continue  # the claim names an actor or a place the record does not have
+        if not all(mentioned(a, best, kb) for a in required):
+            continue  # the claim names an actor the record does not have
+        if not all(_place_named(p, f, best, kb) for p in places):
+            wrong = place_conflict(f, kb, best, places) if SIGNING.search(f.sentence) else None
+            if wrong and not misplaced:   # the signing of a document is one-off: its place
+                where = ", ".join(sorted(kb.entities.get(p, {}).get("name", p)
+                                         for p in best.locations))
+                misplaced = Verdict("contradicted", "place_mismatch", f"The record sets "
+                                    f"{best.title} ({best.start}) in {where}, not "
+                                    f"{kb.entities[wrong]['name']}.", where, ev)
+            continue  # nor a place the record does not have
         if agent and agent in best.targets and HOSTILE.search(f.sentence):
             continue  # the claim's attacker is the one the record's attack was aimed at
         stance = _stance(f.sentence), _stance(best.title)
@@ -366,8 +386,8 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
                                      f"{missing[0]:g}.", None, ev)
             continue
         return Verdict("supported", "match", f"{best.title} ({best.start}).", None, ev)
-    if short:
-        return short
+    if misplaced or short:
+        return misplaced or short
     # A date is contradicted only for a named, one-off thing the record has under that name
     # ("the Year of Russia in Azerbaijan"); otherwise silence on that date is not_in_kb.
     named = named_phrases(f)
