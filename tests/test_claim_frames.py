@@ -566,3 +566,15 @@ def test_a_documents_parties_and_place(checker, claim, expected):
         assert v[0] not in ACCUSED
     else:
         assert v == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("In June 2020 Ilham Aliyev attended the Victory Parade in Moscow.",
+     ("contradicted", "negated_in_kb")),          # the record: "…; Aliyev stays away"
+    ("Azerbaijani troops marched in the Victory Parade in Moscow in June 2020.",
+     ("supported", "match")),                     # the other part of the same record
+    ("In June 2020 Ilham Aliyev stayed away from the Victory Parade in Moscow.",
+     ("supported", "match")),
+])
+def test_a_person_the_record_has_staying_away(checker, claim, expected):
+    assert verdict(checker, claim) == expected

@@ -356,6 +356,10 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if toll[0] is not None and toll[1] is None:
             return Verdict("not_in_kb", "figure_not_in_kb", f"The record has {best.title} "
                            f"({best.start}) but gives no toll.", None, ev)
+        away = _stayed_away(f, best, kb)
+        if away and not f.negated and ATTENDED.search(f.sentence):
+            return Verdict("contradicted", "negated_in_kb", f"The record has {away} absent: "
+                           f"{best.title} ({best.start}).", best.title, ev)
         if best.negative != denies_act(f.sentence) and coverage >= 0.4:
             return Verdict("contradicted", "negated_in_kb", f"The record says otherwise: "
                            f"{best.title} ({best.start}).", best.title, ev)
@@ -402,6 +406,26 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             return Verdict("contradicted", "date_mismatch", f"The record dates this to "
                            f"{best.start.isoformat()}: {best.title}.", best.start.isoformat(),
                            [first, *[e for e in ev if e["id"] != best.id]])
+    return None
+
+
+# "…; Aliyev stays away": one part of a record's title says a person was absent.
+AWAY = re.compile(r"\b(?:stays?|stayed|keeps?|kept)\s+away\b|\b(?:was|is)\s+absent\b|"
+                  r"\bno-show\b", re.I)
+ATTENDED = re.compile(r"\b(attend\w*|took part|takes part|join\w*|went to|was at|were at|"
+                      r"watch\w*|review\w*)\b", re.I)
+
+
+def _stayed_away(f: Frame, e: KbEvent, kb: Knowledge) -> str | None:
+    """The person of the claim who acts and whom the record's title says stayed away."""
+    for part in re.split(r"[;:]", e.title):
+        if not AWAY.search(part):
+            continue
+        for person in f.people:
+            surname = kb.entities[person]["name"].split()[-1]
+            if acts(f, person) and re.search(rf"\b{re.escape(surname)}\b", part) and \
+                    person in e.actors:
+                return kb.entities[person]["name"]
     return None
 
 
