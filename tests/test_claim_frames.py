@@ -578,3 +578,15 @@ def test_a_documents_parties_and_place(checker, claim, expected):
 ])
 def test_a_person_the_record_has_staying_away(checker, claim, expected):
     assert verdict(checker, claim) == expected
+
+
+def test_own_labelled_set_floor(checker):
+    """Our own 91 labelled claims (tests/fixtures/claims-own.jsonl), written from the records:
+    a floor on macro-F1 and a ceiling on false accusations (a true or unsettled claim called
+    false), a little short of what the checker reaches, to catch regressions."""
+    from bilateral.claims.evaluate import evaluate, read_claims
+
+    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" / "claims-own.jsonl"))
+    assert result["claims"] == 91
+    assert result["macro_f1"] >= 0.94
+    assert result["false_accusation_rate"] <= 0.02
