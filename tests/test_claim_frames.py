@@ -444,3 +444,149 @@ def test_no_record_read_back_as_a_claim_is_accused(checker):
         if v["verdict"] in ACCUSED:
             accused.append((e.id, v["reason"]))
     assert accused == []
+
+
+# -- own labelled set: titles, taking office, the office a relative clause speaks of --------
+@pytest.mark.parametrize("claim, expected", [
+    # a title belongs to the name right after it, not to the object of a verb
+    ("The Russian president attended Heydar Aliyev's funeral in Baku in December 2003.",
+     ("supported", "match")),
+    ("In 2002 Ilham Aliyev met President Putin in Moscow.", None),
+    # an appositive title: "X, as president", "X, then Russia's president"
+    ("Ilham Aliyev, as president of Azerbaijan, went to Moscow in 2001.",
+     ("anachronistic", "outside_tenure")),
+    ("Dmitry Medvedev, then Russia's president, visited Baku in April 2016.",
+     ("anachronistic", "outside_tenure")),
+    # "was elected president" is taking office, not holding it
+    ("Abulfaz Elchibey was elected president in May 1993.",
+     ("contradicted", "term_date_mismatch")),
+])
+def test_titles_belong_to_their_own_names(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED
+    else:
+        assert v == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    # the relative clause's "become president" has no date of its own: not the visit's date
+    ("In March 2004 Ilham Aliyev, who had become president shortly before, met Putin.", None),
+    # each taking of office with its own office and its own date
+    ("Ilham Aliyev became prime minister in August 2003 and was elected president three "
+     "years later.", ("contradicted", "term_date_mismatch")),
+    ("Ilham Aliyev became prime minister in August 2003 and was elected president in "
+     "October 2003.", ("supported", "term_start_match")),
+])
+def test_each_taking_of_office_keeps_its_own_date(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED
+    else:
+        assert v == expected
+
+
+def test_a_relative_date_counts_from_the_sentence_own_earlier_date():
+    [first, later] = find_dates("Confirmed in August 2003 and promoted two years later.")
+    assert (later.start, later.end, later.precision) == (date(2005, 1, 1), date(2005, 12, 31),
+                                                          "year")
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Heydar Aliyev was First Secretary of the Communist Party of Azerbaijan in 1975.",
+     ("supported", "in_office")),
+    ("In 1985 Heydar Aliyev was a full member of the Politburo.", ("supported", "in_office")),
+])
+def test_any_office_held_at_the_date_by_its_title(checker, claim, expected):
+    assert verdict(checker, claim) == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Transneft is a shareholder in the TAP pipeline.", ("contradicted", "not_an_owner")),
+    ("SOCAR owns a quarter of the BTC pipeline.", ("supported", "owner_match")),
+    ("SOCAR owns half of the BTC pipeline.", ("contradicted", "stake_mismatch")),
+    ("The Baku–Supsa pipeline first shipped Azerbaijani oil in 1999.",
+     ("supported", "opening_date_match")),
+    ("The Baku–Supsa pipeline first shipped Azerbaijani oil in 2003.",
+     ("contradicted", "opening_date_mismatch")),
+    ("GUAM was set up by Azerbaijan, Georgia, Ukraine and Moldova.",
+     ("supported", "founder_match")),
+    ("GUAM was formed by Azerbaijan, Georgia, Armenia and Moldova.",
+     ("contradicted", "founder_mismatch")),
+])
+def test_owners_shares_in_words_first_shipments_and_founding_verbs(checker, claim, expected):
+    assert verdict(checker, claim) == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    # the record's "first" is of another thing ("her first official trip")
+    ("Mehriban Aliyeva was the first foreign first lady to receive Russia's Order of "
+     "Friendship.", ("not_in_kb", "superlative_not_in_kb")),
+    ("In 2016 the first Azerbaijan–Iran–Russia summit was held in Baku.", ("supported", "match")),
+    # "the most …" is a rank the record must give; "one of the most …" is the writer's judgement
+    ("Putin's 2013 visit to Baku was the most successful of his trips.",
+     ("not_in_kb", "superlative_not_in_kb")),
+    ("One of the most notable events was Putin's visit to Baku in January 2001.",
+     ("supported", "match")),
+    # a comparison the record does not make
+    ("In 2018 trade between Russia and Azerbaijan grew faster than ever before.",
+     ("not_in_kb", "superlative_not_in_kb")),
+    # "two million" is a figure the record must give
+    ("About two million tonnes of oil were shipped to Novorossiysk in 1996.", None),
+])
+def test_superlatives_comparisons_and_figures_in_words(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED and v[0] != "supported"
+    else:
+        assert v == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("The Meiendorf Declaration was signed by the presidents of Azerbaijan, Russia and Turkey.",
+     ("contradicted", "party_mismatch")),
+    ("The Declaration on Allied Interaction was signed between Russia and Armenia.",
+     ("contradicted", "party_mismatch")),
+    ("The Declaration on Allied Interaction was signed in Moscow two days before Russia "
+     "invaded Ukraine.", None),                    # Ukraine is no signatory in that sentence
+    ("The Convention on the Legal Status of the Caspian Sea was signed by Russia and Turkey.",
+     None),                                        # the record's list of parties is not closed
+    ("The Declaration on Allied Interaction was signed in Baku in February 2022.",
+     ("contradicted", "place_mismatch")),
+    ("Putin and Ilham Aliyev signed the Declaration on Allied Interaction in Moscow.",
+     ("supported", "match")),
+    ("In September 2010 the presidents signed the Russia–Azerbaijan state border treaty in "
+     "Moscow.", ("contradicted", "place_mismatch")),
+    ("In September 2010 the presidents signed the Russia–Azerbaijan state border treaty in "
+     "Baku.", ("supported", "match")),
+])
+def test_a_documents_parties_and_place(checker, claim, expected):
+    v = verdict(checker, claim)
+    if expected is None:
+        assert v[0] not in ACCUSED
+    else:
+        assert v == expected
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("In June 2020 Ilham Aliyev attended the Victory Parade in Moscow.",
+     ("contradicted", "negated_in_kb")),          # the record: "…; Aliyev stays away"
+    ("Azerbaijani troops marched in the Victory Parade in Moscow in June 2020.",
+     ("supported", "match")),                     # the other part of the same record
+    ("In June 2020 Ilham Aliyev stayed away from the Victory Parade in Moscow.",
+     ("supported", "match")),
+])
+def test_a_person_the_record_has_staying_away(checker, claim, expected):
+    assert verdict(checker, claim) == expected
+
+
+def test_own_labelled_set_floor(checker):
+    """Our own 91 labelled claims (tests/fixtures/claims-own.jsonl), written from the records:
+    a floor on macro-F1 and a ceiling on false accusations (a true or unsettled claim called
+    false), a little short of what the checker reaches, to catch regressions."""
+    from bilateral.claims.evaluate import evaluate, read_claims
+
+    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" / "claims-own.jsonl"))
+    assert result["claims"] == 91
+    assert result["macro_f1"] >= 0.94
+    assert result["false_accusation_rate"] <= 0.02

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from bilateral.claims.agreements import closed_parties
 from bilateral.claims.context import Context
 from bilateral.claims.infrastructure import route_countries
 from bilateral.claims.knowledge import Knowledge
@@ -25,6 +26,7 @@ class Checker:
         self.lex = Lexicon.from_store(store)
         self.kb = Knowledge.from_store(store)
         self.kb.routes = route_countries(self.kb, self.lex)
+        self.kb.parties = closed_parties(self.kb, self.lex)
 
     def check(self, text: str, doc_date: date | None = None) -> dict:
         claims = []

@@ -87,8 +87,13 @@ def find_dates(text: str, anchor: date | None = None,
         y = int(m.group(1))
         y += 1900 if y > 30 else 2000   # two-digit years: '98 is 1998, '05 is 2005
         add(m, date(y, 1, 1), date(y, 12, 31), "year")
+    stated = sorted(found, key=lambda d: d.span)
     for m, years, from_document in _relative(text):
-        base = anchor if from_document else (previous.start if previous else None)
+        # "in August 2003 … two years later": the sentence's own last date before the phrase
+        # comes first, then the last date of the text before it
+        before = [d for d in stated if d.span[1] <= m.start()]
+        base = anchor if from_document else (before[-1].start if before else
+                                             previous.start if previous else None)
         if base is None:
             continue
         if years is None:  # 'today', 'now'

@@ -19,8 +19,15 @@ def digits(text: str) -> str:
                   lambda m: NUMBER_WORDS[m.group(1).lower()], text, flags=re.I)
 
 
+SCALED = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")(?=\s+(?:million|billion|thousand|"
+                    r"percent|per cent)\b)", re.I)
+
+
 def numbers(sentence: str) -> list[tuple[float, str]]:
-    """Figures in a text, leaving out years and the numbers inside written dates."""
+    """Figures in a text, leaving out years and the numbers inside written dates; 'two
+    million' is the figure 2 million."""
+    sentence = SCALED.sub(lambda m: NUMBER_WORDS[m.group(1).lower()].rjust(len(m.group(1))),
+                          sentence)
     for d in find_dates(sentence):
         a, b = d.span
         sentence = sentence[:a] + " " * (b - a) + sentence[b:]

@@ -11,9 +11,16 @@ from bilateral.claims.linker import DEMONYMS, Lexicon, link
 from bilateral.claims.model import Frame, Verdict, evidence, name_of
 
 OPENING = re.compile(r"\b(open\w*|inaugurat\w*|launch\w*|commission\w*|(?:began|start\w*) "
-                     r"(?:\w+ )?(?:flowing|operat\w*|pumping|deliver\w*)|first "
-                     r"(?:oil|gas))\b", re.I)
-OWNING = re.compile(r"\b(own\w*|stake|share|holds?)\b", re.I)
+                     r"(?:\w+ )?(?:flowing|operat\w*|pumping|deliver\w*|carry\w*|shipping|"
+                     r"transport\w*)|first (?:oil|gas)|first (?:carried|shipped|pumped|"
+                     r"delivered|transported|moved))\b", re.I)
+OWNING = re.compile(r"\b(own\w*|stake|share|shareholder\w*|holds?)\b", re.I)
+# Shares in words: "owns half of", "a third of the pipeline".
+FRACTIONS = [(re.compile(r"\bhalf\b", re.I), 50.0),
+             (re.compile(r"\b(?:a|one)[- ]third\b", re.I), 100 / 3),
+             (re.compile(r"\btwo[- ]thirds\b", re.I), 200 / 3),
+             (re.compile(r"\b(?:a|one)[- ]quarter\b", re.I), 25.0),
+             (re.compile(r"\bthree[- ]quarters\b", re.I), 75.0)]
 PARTNERING = re.compile(r"\b(cooperat\w*|co-operat\w*|partner\w*|jointly|together|joint)\b",
                         re.I)
 
@@ -284,6 +291,7 @@ def _ownership(f: Frame, kb: Knowledge, infra: str, name: str, ev) -> Verdict | 
     companies = [e for e in f.entities if e != infra and kb.entities.get(e, {}).get("kind")
                  in {"company", "state", "organisation"}]
     percents = [v for v, unit in numbers(f.sentence) if unit in {"%", "percent", "per cent"}]
+    percents += [v for pattern, v in FRACTIONS if pattern.search(f.sentence)]
     listed = ", ".join(f"{kb.entities.get(o, {}).get('name', o)} {r['stake_pct']:g}%"
                        for o, r in owners.items() if r["stake_pct"] is not None)
     total = sum(r["stake_pct"] or 0 for r in owners.values())

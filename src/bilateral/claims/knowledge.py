@@ -71,6 +71,15 @@ def words(text: str) -> set[str]:
     return out
 
 
+def _ids(value) -> list[str]:
+    """A list field as stored: a list, or a ';'-separated string."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split(";") if v]
+    return [v for v in value if v]
+
+
 @dataclass
 class KbEvent:
     id: str
@@ -89,6 +98,8 @@ class KbEvent:
     countries: frozenset[str] = frozenset()     # source and target countries (ISO3)
     infrastructure: frozenset[str] = frozenset()
     targets: frozenset[str] = frozenset()
+    locations: frozenset[str] = frozenset()     # the places the record sets it in
+    agreements: frozenset[str] = frozenset()    # the documents it is the signing of
 
 
 @dataclass
@@ -105,6 +116,7 @@ class Knowledge:
     latest: date | None = None                                  # the newest record's date
     routes: dict[str, set[str]] = field(default_factory=dict)   # line -> states it crosses
     complete: dict[tuple[str, str], dict] = field(default_factory=dict)  # offices covered
+    parties: dict[str, set[str]] = field(default_factory=dict)   # agreement -> all its states
 
     @classmethod
     def from_store(cls, store: Store) -> Knowledge:
@@ -117,8 +129,11 @@ class Knowledge:
         actors: dict[str, set[str]] = {}
         targets: dict[str, set[str]] = {}
         doers: dict[str, set[str]] = {}
+        places: dict[str, set[str]] = {}
         for r in store.rows("SELECT event_id, entity_id, role FROM event_actors"):
             actors.setdefault(r["event_id"], set()).add(r["entity_id"])
+            if r["role"] == "location":
+                places.setdefault(r["event_id"], set()).add(r["entity_id"])
             (targets if r["role"] == "target" else doers).setdefault(
                 r["event_id"], set()).add(r["entity_id"])
         for e in store.rows("SELECT event_id, date, date_end, date_precision, title, summary, "
@@ -132,10 +147,13 @@ class Knowledge:
                 k.urls.get(("events", e["event_id"]), []), e["quad_class"], e["importance"],
                 frozenset(c for c in (e["source_country"], e["target_country"]) if c)))
             k.latest = max(k.latest or start, start)
-        lines = {r["id"]: frozenset(filter(None, (r["infrastructure_ids"] or "").split(";")))
-                 for r in store.rows("SELECT id, infrastructure_ids FROM kb_events")}
+        rows = store.rows("SELECT id, infrastructure_ids, agreement_ids FROM kb_events")
+        lines = {r["id"]: frozenset(_ids(r["infrastructure_ids"])) for r in rows}
+        documents = {r["id"]: frozenset(_ids(r["agreement_ids"])) for r in rows}
         for x in k.events:
             x.infrastructure = lines.get(x.id, frozenset())
+            x.agreements = documents.get(x.id, frozenset())
+            x.locations = frozenset(places.get(x.id, set()))
             # on the receiving end only: named as a target and in no other role
             x.targets = frozenset(targets.get(x.id, set()) - doers.get(x.id, set()))
         for e in store.rows("SELECT * FROM entities"):
@@ -156,7 +174,7 @@ class Knowledge:
         parties: dict[str, set[str]] = {}
         for r in store.rows("SELECT agreement_id, entity_id FROM agreement_parties"):
             parties.setdefault(r["agreement_id"], set()).add(r["entity_id"])
-        for a in store.rows("SELECT id, title, date, date_precision, kind, summary "
+        for a in store.rows("SELECT id, title, date, date_precision, kind, scope, summary "
                             "FROM agreements ORDER BY date, id"):
             start, end = interval(a["date"], a["date_precision"])
             k.agreements.append({**a, "start": start, "end": end,

@@ -9,7 +9,8 @@ from bilateral.claims.knowledge import Knowledge
 from bilateral.claims.model import Frame, Verdict, evidence, name_of, near
 
 ROLES = [(re.compile(r"\bco-?chair\w*", re.I), "co-chair"),
-         (re.compile(r"\bfound\w*|\bestablish\w*|\bcreated by", re.I), "founder")]
+         (re.compile(r"\bfound\w*|\bestablish\w*|\bcreated by|\bset up by|\bformed by",
+                     re.I), "founder")]
 
 
 def founders_and_cochairs(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bilateral.claims import infrastructure, memberships, offices, relations
+from bilateral.claims import agreements, infrastructure, memberships, offices, relations
 from bilateral.claims.context import ANAPHORIC, PAIR, PRONOUN, Context, epithets
 from bilateral.claims.dates import find_dates
 from bilateral.claims.knowledge import NEGATION, Knowledge, words
@@ -130,7 +130,8 @@ def judge(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict:
 CHECKS = (offices.lifespan, offices.anachronism, offices.in_office, relations.ordering,
           offices.never_held, memberships.founders_and_cochairs, relations.existence,
           memberships.joined, relations.roles, relations.alliance, infrastructure.slots,
-          offices.took_office, relations.agreements_signed, relations.meetings)
+          offices.took_office, agreements.signed, relations.agreements_signed,
+          relations.meetings)
 
 
 def _first(f: Frame, kb: Knowledge, doc_date: date | None) -> Verdict | None:
