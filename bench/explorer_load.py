@@ -29,6 +29,11 @@ TARGET_P95_MS = 50.0
 LUA = """
 local paths = {paths}
 local n = 0
+local think = {think}
+-- a random pause around `think` ms, so that clients do not all fire in the same instant
+if think > 0 then
+  delay = function() return math.random(math.floor(think / 2), math.floor(think * 3 / 2)) end
+end
 request = function()
   n = n + 1
   return wrk.format("GET", paths[(n % #paths) + 1], {{["Accept-Encoding"] = "gzip"}})
@@ -85,16 +90,22 @@ def mixes(base: str) -> dict[str, list[str]]:
 
 
 def warm(base: str, paths: list[str]) -> None:
+    """One request per URL, asking for gzip as wrk does (the cache keeps one copy per
+    encoding)."""
     for path in paths:
-        with urllib.request.urlopen(base + path) as response:
+        request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
             response.read()
 
 
-def drive(base: str, paths: list[str], connections: int, duration: int) -> dict:
+def drive(base: str, paths: list[str], connections: int, duration: int, think: int = 0) -> dict:
+    """wrk's figures for one URL mix; `think` ms of pause between a client's requests."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
-        fh.write(LUA.format(paths="{" + ", ".join(json.dumps(p) for p in paths) + "}"))
-    out = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
-                          "-s", fh.name, base], capture_output=True, text=True, check=True)
+        fh.write(LUA.format(paths="{" + ", ".join(json.dumps(p) for p in paths) + "}",
+                            think=think))
+    out = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}",
+                          f"-d{duration}s", "--timeout", "10s", "-s", fh.name, base],
+                         capture_output=True, text=True, check=True)
     os.unlink(fh.name)
     line = next(x for x in out.stdout.splitlines() if x.startswith("RESULT"))
     requests, seconds, socket_errors, bad_status, p50, p95, p99 = line.split()[1:]
@@ -109,6 +120,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=30, help="seconds per mix")
     parser.add_argument("--no-cache-run", action="store_true",
                         help="repeat with the response cache off")
+    parser.add_argument("--think", type=int, default=0, metavar="MS",
+                        help="pause between a client's requests (0: none, saturation)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("needs wrk (Debian: apt-get install wrk)")
@@ -117,15 +130,16 @@ def main() -> None:
         process, base = start_server(work / "kb.duckdb", cache)
         try:
             urls = mixes(base)
-            print(f"\n{'cache on' if cache else 'cache off'}: {args.connections} clients, "
-                  f"{args.duration} s per mix, {base}")
+            pace = f", {args.think} ms between requests" if args.think else ", no pause"
+            print(f"\n{'cache on' if cache else 'cache off'}: {args.connections} clients"
+                  f"{pace}, {args.duration} s per mix, {base}")
             print(f"{'mix':<18}{'urls':>6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
                   f"{'p99 ms':>9}{'errors':>8}{'p95/base':>10}  target")
             baseline = None
             for name, paths in urls.items():
                 if cache:  # one request per URL first: measure the cache warm, as it runs
                     warm(base, paths)
-                r = drive(base, paths, args.connections, args.duration)
+                r = drive(base, paths, args.connections, args.duration, args.think)
                 baseline = baseline or r["p95"]
                 verdict = "ok" if r["p95"] < TARGET_P95_MS else "MISSED"
                 print(f"{name:<18}{len(paths):>6}{r['rps']:>9.0f}{r['p50']:>9.1f}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import sys
 from pathlib import Path
@@ -44,6 +45,10 @@ def serve(
         loopback = host == "localhost"
     explorer = Explorer(db=db, package=package, events_store=store)
     explorer.warm()  # read and render once, before the first visitor
+    # what start-up loaded lives as long as the server: keep the garbage collector from
+    # walking it again and again (full collections showed up as latency spikes)
+    gc.collect()
+    gc.freeze()
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
