@@ -3,7 +3,9 @@ entities with their lifetimes, infrastructure with its figures and owners."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,6 +73,16 @@ def words(text: str) -> set[str]:
     return out
 
 
+def inverse_frequencies(documents: list[set[str]]) -> dict[str, float]:
+    """log((N + 1) / (df + 1)) for every word of the documents; '' holds the value of a word
+    none of them uses."""
+    df = Counter(w for d in documents for w in d)
+    n = len(documents) + 1
+    out = {w: math.log(n / (c + 1)) for w, c in df.items()}
+    out[""] = math.log(n)
+    return out
+
+
 def _ids(value) -> list[str]:
     """A list field as stored: a list, or a ';'-separated string."""
     if not value:
@@ -117,6 +129,12 @@ class Knowledge:
     routes: dict[str, set[str]] = field(default_factory=dict)   # line -> states it crosses
     complete: dict[tuple[str, str], dict] = field(default_factory=dict)  # offices covered
     parties: dict[str, set[str]] = field(default_factory=dict)   # agreement -> all its states
+    idf: dict[str, float] = field(default_factory=dict)   # word -> its rarity across the events
+
+    def rarity(self, word: str) -> float:
+        """Inverse document frequency of a (stemmed) word over the event records: about 0 for a
+        word most records use ('sign'), highest for one no record uses ('visa')."""
+        return self.idf.get(word, self.idf.get("", 0.0))
 
     @classmethod
     def from_store(cls, store: Store) -> Knowledge:
@@ -179,6 +197,7 @@ class Knowledge:
             start, end = interval(a["date"], a["date_precision"])
             k.agreements.append({**a, "start": start, "end": end,
                                  "parties": parties.get(a["id"], set())})
+        k.idf = inverse_frequencies([e.words for e in k.events])
         return k
 
     def holder(self, state: str, kind: str, day: date) -> list[str]:

@@ -11,6 +11,7 @@ from bilateral.claims.dates import DateMention
 from bilateral.claims.figures import close, digits, numbers
 from bilateral.claims.knowledge import KbEvent, Knowledge, denies_act, words
 from bilateral.claims.model import Frame, Verdict, evidence
+from bilateral.claims.specific import unspecific
 from bilateral.kb.names import normalise
 
 DEATHS = re.compile(r"(?:all\s+)?(\d[\d,]*)\s+(?:\w+\s+){0,6}?(?:were\s+|was\s+)?"
@@ -388,6 +389,12 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             short = short or Verdict("not_in_kb", "figure_not_in_kb", f"The record has "
                                      f"{best.title} ({best.start}) but not the figure "
                                      f"{missing[0]:g}.", None, ev)
+            continue
+        vague = unspecific(f, best, kb, bool(titled))
+        if vague:   # only names, a date and common words in common: not this record's event
+            short = short or Verdict("not_in_kb", "detail_not_in_kb", f"The record has "
+                                     f"{best.title} ({best.start}) but nothing for "
+                                     f"'{vague}'.", None, ev)
             continue
         return Verdict("supported", "match", f"{best.title} ({best.start}).", None, ev)
     if misplaced or short:
