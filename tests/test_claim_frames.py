@@ -653,3 +653,16 @@ def test_adversarial_set_floor(checker):
     assert len(false_support) <= 12
     paraphrases = [p for p in result["predictions"] if p["label"] == "SUPPORTED"]
     assert sum(p["predicted"] == "SUPPORTED" for p in paraphrases) >= 13
+
+
+def test_true_paraphrases_stay_supported(checker):
+    """25 true claims reworded from the records with other verbs ('pulled out of' for 'stops
+    operating'), written after the specific-evidence rule: a rule that asks the record for
+    the claim's very act would lose six of them."""
+    from bilateral.claims.evaluate import evaluate, read_claims
+
+    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" /
+                                           "claims-paraphrases.jsonl"))
+    assert {p["label"] for p in result["predictions"]} == {"SUPPORTED"}
+    assert sum(p["predicted"] == "SUPPORTED" for p in result["predictions"]) >= 21
+    assert result["false_accusation_rate"] == 0.0

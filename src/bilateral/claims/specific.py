@@ -171,10 +171,10 @@ def unspecific(f: Frame, e: KbEvent, kb: Knowledge, titled: bool = False) -> str
     text = e.title + ". " + e.summary
     tokens = _tokens(f)
     verbs = act_verbs(f)
-    matched = [(i, v) for i, v in verbs if _same_act(v, e, text)]
-    light = any(low in LIGHT for low, _ in tokens)
-    if verbs and not matched and not light:
-        return verbs[0][1]
+    # The record's own act, where it has one of the claim's: what that act was done to must be
+    # named. A verb the record lacks is not held against it (paraphrases change verbs far
+    # more than objects: 'pulled out of' for 'stops operating'); its object is checked instead.
+    matched = [(i, v) for i, v in verbs if _same_act(v, e, text)] or verbs
     named = _named(f)
     for i, _verb in matched:
         for phrase in _objects(tokens, i):
