@@ -666,3 +666,27 @@ def test_true_paraphrases_stay_supported(checker):
     assert {p["label"] for p in result["predictions"]} == {"SUPPORTED"}
     assert sum(p["predicted"] == "SUPPORTED" for p in result["predictions"]) >= 21
     assert result["false_accusation_rate"] == 0.0
+
+
+@pytest.mark.parametrize("claim", [
+    # an organisation the record names by its acronym, not as an actor
+    "At the OSCE summit in Istanbul in November 1999 the agreements on the Baku–Tbilisi–Ceyhan "
+    "pipeline were signed.",
+    # a ceasefire is an agreement, whatever verb brings it into force
+    "In May 1994 a ceasefire mediated by Russia took hold in the Karabakh war.",
+    # a protest, an arrest: the event word names the kind of record
+    "Russia protested in July 2025 when Azerbaijan detained Russian nationals.",
+])
+def test_event_words_and_acronyms_reach_the_record(checker, claim):
+    assert verdict(checker, claim)[0] == "supported"
+
+
+def test_holdout_set_figures(checker):
+    """20 claims written last and not tuned on (tests/fixtures/claims-holdout.jsonl). The
+    floor is where it stands; the misses are claims that invert the record's act."""
+    from bilateral.claims.evaluate import evaluate, read_claims
+
+    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" / "claims-holdout.jsonl"))
+    assert result["claims"] == 20
+    assert result["accuracy"] >= 0.8
+    assert result["false_accusation_rate"] == 0.0

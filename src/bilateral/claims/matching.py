@@ -18,10 +18,14 @@ DEATHS = re.compile(r"(?:all\s+)?(\d[\d,]*)\s+(?:\w+\s+){0,6}?(?:were\s+|was\s+)
                     r"(?:killed|died|dead)|(?:killing|killed|deaths? of)\s+(\d[\d,]*)", re.I)
 TRIGGERS = [
     (re.compile(r"\b(visit\w*|trip|travel\w*|arriv\w*)\b", re.I), {"visit", "meeting"}),
-    (re.compile(r"\b(met|meet\w*|talks|summit|call\w*|phone\w*)\b", re.I),
-     {"meeting", "visit", "statement"}),
-    (re.compile(r"\b(sign\w*|agree\w*|treaty|declaration|accord|contract|memorandum)\b",
-                re.I), {"agreement", "treaty"}),
+    (re.compile(r"\b(met|meet\w*|talks|summit|call\w*|phone\w*|congress|conference|forum)\b",
+                re.I), {"meeting", "visit", "statement"}),
+    (re.compile(r"\b(sign\w*|agree\w*|treaty|declaration|accord|contract|memorandum|"
+                r"ceasefire|truce|protocol|pact)\b", re.I), {"agreement", "treaty"}),
+    (re.compile(r"\b(protest\w*|complain\w*|condemn\w*|denounc\w*|summon\w*)\b", re.I),
+     {"statement", "crisis"}),
+    (re.compile(r"\b(arrest\w*|detain\w*|raid\w*|expel\w*|ban\w*)\b", re.I),
+     {"crisis", "sanction"}),
     (re.compile(r"\b(open\w*|inaugurat\w*|launch\w*|construction)\b", re.I),
      {"infrastructure"}),
     (re.compile(r"\b(war|clash\w*|attack\w*|killed|shot down|offensive|fighting|conflict)\b",
@@ -79,9 +83,18 @@ def _overlap(d: DateMention, e: KbEvent) -> bool:
     return d.start - slack <= e.end and e.start <= d.end + slack
 
 
-def mentioned(entity: str, e: KbEvent, kb: Knowledge) -> bool:
-    name = re.sub(r"\s*\([^)]*\)", "", kb.entities.get(entity, {}).get("name", "")).lower()
-    return entity in e.actors or bool(name and name in (e.title + " " + e.summary).lower())
+def mentioned(entity: str, e: KbEvent, kb: Knowledge, f: Frame | None = None) -> bool:
+    """The record has the entity: as an actor, by its name or the short form in the name's
+    brackets ('… (OSCE)'), or by the very word the claim used for it."""
+    if entity in e.actors:
+        return True
+    full = kb.entities.get(entity, {}).get("name", "")
+    text = (e.title + " " + e.summary).lower()
+    names = [re.sub(r"\s*\([^)]*\)", "", full), *re.findall(r"\(([^)]+)\)", full)]
+    if f is not None:
+        names += [m.text for m in f.mentions if entity in m.candidates]
+    return any(n.strip() and re.search(rf"(?<![\w-]){re.escape(n.strip().lower())}(?![\w-])", text)
+               for n in names)
 
 
 COUNTED = re.compile(r"(\d[\d,]*)\s+(?:\w+\s+){0,2}?(peacekeepers|troops|soldiers|servicemen|"
@@ -324,7 +337,7 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
             (same_kind and (coverage >= 0.2 or not content))
         if not (enough and dated):
             continue
-        if not all(mentioned(a, best, kb) for a in required):
+        if not all(mentioned(a, best, kb, f) for a in required):
             continue  # the claim names an actor the record does not have
         if not all(_place_named(p, f, best, kb) for p in places):
             wrong = place_conflict(f, kb, best, places) if SIGNING.search(f.sentence) else None
@@ -407,7 +420,7 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         named = [p for p in named if not DOCUMENT.search(p)]
     for _score, _coverage, dated, _shared, best in scored:
         if named and f.dates and not dated and any(within(p, best.title) for p in named) \
-                and all(mentioned(a, best, kb) for a in required) \
+                and all(mentioned(a, best, kb, f) for a in required) \
                 and all(p in (best.title + " " + best.summary).lower() for p in unknown):
             first = evidence("event", best.id, best.title, best.start, best.urls)
             return Verdict("contradicted", "date_mismatch", f"The record dates this to "
