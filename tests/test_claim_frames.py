@@ -688,5 +688,19 @@ def test_holdout_set_figures(checker):
 
     result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" / "claims-holdout.jsonl"))
     assert result["claims"] == 20
-    assert result["accuracy"] >= 0.8
+    assert result["accuracy"] >= 0.85
     assert result["false_accusation_rate"] == 0.0
+
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("LUKOIL purchased a bigger share of Azeri–Chirag–Guneshli in December 2002.",
+     "contradicted"),
+    # the same sale from the buyer's side, and a clause that names the seller's act
+    ("INPEX of Japan acquired LUKOIL's ten percent of Azeri–Chirag–Guneshli in December 2002.",
+     "supported"),
+    ("In December 2002 INPEX took over the stake LUKOIL sold in Azeri–Chirag–Guneshli.",
+     "supported"),
+])
+def test_an_opposite_act_by_the_same_doer(checker, claim, expected):
+    assert verdict(checker, claim)[0] == expected

@@ -272,6 +272,52 @@ HOSTILE = re.compile(r"\b(attack\w*|shot down|shoot\w* down|offensive|invad\w*|i
 VOTE = re.compile(r"\bvot\w*\s+(for|in favou?r|against)|\b(abstain)\w*", re.I)
 
 
+# Acts and their opposites. A claim's act is contradicted by a record only when the record's
+# title has the opposite act, does not have the claim's, and both name the same doer before
+# the act ('LUKOIL sells its stake' against 'LUKOIL bought a stake'; 'INPEX bought LUKOIL's
+# stake' is the same sale seen from the buyer, and names another doer).
+OPPOSITES = [(re.compile(a, re.I), re.compile(b, re.I)) for a, b in (
+    (r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*)\b",
+     r"\b(sell|sells|sold|selling|divest\w*)\b"),
+    (r"\b(join|joins|joined|joining|accede\w*|acced\w*)\b",
+     r"\b(leave|leaves|left|leaving|quit\w*|withdr[ae]w\w* from|suspend\w* (?:its )?membership)\b"),
+    (r"\b(open|opens|opened|reopen\w*)\b", r"\b(close|closes|closed|shut|shuts|shutting)\b"),
+    (r"\b(rais\w*|increas\w*|doubl\w*|expand\w*)\b", r"\b(cut|cuts|reduc\w*|decreas\w*|halv\w*)\b"),
+    (r"\b(ratif\w*|approv\w*|accept\w*)\b", r"\b(reject\w*|refus\w*|veto\w*)\b"),
+)]
+
+
+def opposite_act(f: Frame, e: KbEvent, kb: Knowledge) -> tuple[str, str, str] | None:
+    """(doer, the claim's act, the record's opposite act) when the record's title says the
+    same doer did the opposite; None otherwise or when the claim is negated."""
+    doers = [m.candidates[0] for m in sorted(f.mentions, key=lambda m: m.span)
+             if len(m.candidates) == 1 and kb.entities.get(m.candidates[0], {}).get("kind")
+             in {"state", "person", "organisation", "company"}]
+    if f.negated or not doers:
+        return None
+    agent = doers[0]
+    names = [m.text for m in f.mentions if agent in m.candidates]
+    full = re.sub(r"\s*\([^)]*\)", "", kb.entities.get(agent, {}).get("name", ""))
+    names = [n for n in [*names, full] if n]
+    for one, other in OPPOSITES:
+        for act, opposite in ((one, other), (other, one)):
+            claimed = act.search(f.sentence)
+            found = opposite.search(e.title)
+            if not claimed or not found or act.search(e.title):
+                continue
+            doer = [n for n in names if _before(n, f.sentence, claimed.start())
+                    and _before(n, e.title, found.start())]
+            if doer:
+                return doer[0], claimed.group(0), found.group(0)
+    return None
+
+
+def _before(name: str, text: str, at: int) -> bool:
+    """Is `name` the doer: written before the act, with no other doer-like break between?"""
+    m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:at], re.I)
+    return bool(m) and not re.search(r"\b(to|from|with|by|of)\b", text[m.end():at], re.I)
+
+
 def _stance(text: str) -> str | None:
     """'for', 'against' or 'abstain' when a text says how someone voted."""
     m = VOTE.search(text)
@@ -354,6 +400,11 @@ def match_events(f: Frame, kb: Knowledge, doc_date) -> Verdict | None:
         if None not in stance and stance[0] != stance[1]:
             return Verdict("contradicted", "stance_mismatch", f"The record has the opposite "
                            f"vote: {best.title} ({best.start}).", best.title, ev)
+        opposite = opposite_act(f, best, kb)
+        if opposite:
+            return Verdict("contradicted", "opposite_act", f"The record has {opposite[0]} "
+                           f"{opposite[2]}, not {opposite[1]}: {best.title} ({best.start}).",
+                           best.title, ev)
         if not all(p.lower() in (best.title + " " + best.summary).lower()
                    for p in _unknown_places(f)):
             continue  # nor a place the record does not name

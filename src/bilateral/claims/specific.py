@@ -34,6 +34,11 @@ NOT_VERBS = frozenset("""
 armed united limited detailed related advanced alleged supposed concerned interested hundred
 red bed fed wed shed speed seed feed need breed proceed indeed based unnamed""".split())
 DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+# Figures written as words: the figure checks compare them, not the rarity of the word.
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion percent half third quarter""".split())
 # Words for the same act: a claim's verb is the record's when both use a word of one family.
 ACTS = [re.compile(p, re.I) for p in (
     r"\b(visit\w*|trip\w*|travel\w*|arriv\w*|flew|fly|flies|went|came)\b",
@@ -178,7 +183,7 @@ def unspecific(f: Frame, e: KbEvent, kb: Knowledge, titled: bool = False) -> str
     named = _named(f)
     for i, _verb in matched:
         for phrase in _objects(tokens, i):
-            missing = sorted((w for w in words(" ".join(phrase)) - named - e.words
+            missing = sorted((w for w in words(" ".join(phrase)) - named - e.words - NUMBER_WORDS
                               if kb.rarity(w) >= SPECIFIC), key=lambda w: (-kb.rarity(w), w))
             if missing and not _identified(phrase, f, e, kb, text):
                 return missing[0]
