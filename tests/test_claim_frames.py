@@ -39,6 +39,13 @@ def verdict(checker, text: str, doc_date=None) -> tuple[str, str]:
 ACCUSED = {"contradicted", "anachronistic"}
 
 
+def labelled(checker, name: str) -> dict:
+    """The evaluation of one of our labelled sets in tests/fixtures."""
+    from bilateral.claims.evaluate import evaluate, read_claims
+
+    return evaluate(checker, read_claims(REPO / "tests" / "fixtures" / name))
+
+
 # -- linking --------------------------------------------------------------------------------
 def test_epithets_resolve_by_office_and_date(checker):
     c = claims(checker, "In 2010 the Russian president met the Azerbaijani president in Baku.")[0]
@@ -586,9 +593,7 @@ def test_own_labelled_set_floor(checker):
     """Our own 91 labelled claims (tests/fixtures/claims-own.jsonl), written from the records:
     a floor on macro-F1 and a ceiling on false accusations (a true or unsettled claim called
     false), a little short of what the checker reaches, to catch regressions."""
-    from bilateral.claims.evaluate import evaluate, read_claims
-
-    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" / "claims-own.jsonl"))
+    result = labelled(checker, "claims-own.jsonl")
     assert result["claims"] == 91
     assert result["macro_f1"] >= 0.94
     assert result["false_accusation_rate"] <= 0.02
@@ -641,10 +646,7 @@ def test_adversarial_set_floor(checker):
     share actors, words and the year with a record but assert something else, claims a record
     contradicts, and loose true paraphrases. A floor on macro-F1 and ceilings on false
     accusations and on false support (an unsettled or false claim called supported)."""
-    from bilateral.claims.evaluate import evaluate, read_claims
-
-    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" /
-                                           "claims-adversarial.jsonl"))
+    result = labelled(checker, "claims-adversarial.jsonl")
     assert result["claims"] == 53
     assert result["macro_f1"] >= 0.50
     assert result["false_accusation_rate"] == 0.0
@@ -659,10 +661,7 @@ def test_true_paraphrases_stay_supported(checker):
     """25 true claims reworded from the records with other verbs ('pulled out of' for 'stops
     operating'), written after the specific-evidence rule: a rule that asks the record for
     the claim's very act would lose six of them."""
-    from bilateral.claims.evaluate import evaluate, read_claims
-
-    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" /
-                                           "claims-paraphrases.jsonl"))
+    result = labelled(checker, "claims-paraphrases.jsonl")
     assert {p["label"] for p in result["predictions"]} == {"SUPPORTED"}
     assert sum(p["predicted"] == "SUPPORTED" for p in result["predictions"]) >= 21
     assert result["false_accusation_rate"] == 0.0
@@ -684,9 +683,7 @@ def test_event_words_and_acronyms_reach_the_record(checker, claim):
 def test_holdout_set_figures(checker):
     """20 claims written last and not tuned on (tests/fixtures/claims-holdout.jsonl). The
     floor is where it stands; the misses are claims that invert the record's act."""
-    from bilateral.claims.evaluate import evaluate, read_claims
-
-    result = evaluate(checker, read_claims(REPO / "tests" / "fixtures" / "claims-holdout.jsonl"))
+    result = labelled(checker, "claims-holdout.jsonl")
     assert result["claims"] == 20
     assert result["accuracy"] >= 0.85
     assert result["false_accusation_rate"] == 0.0
