@@ -685,7 +685,7 @@ def test_holdout_set_figures(checker):
     floor is where it stands; the misses are claims that invert the record's act."""
     result = labelled(checker, "claims-holdout.jsonl")
     assert result["claims"] == 20
-    assert result["accuracy"] >= 0.85
+    assert result["accuracy"] >= 0.9
     assert result["false_accusation_rate"] == 0.0
 
 
@@ -700,4 +700,18 @@ def test_holdout_set_figures(checker):
      "supported"),
 ])
 def test_an_opposite_act_by_the_same_doer(checker, claim, expected):
+    assert verdict(checker, claim)[0] == expected
+
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("In March 2022 Azerbaijan cast its vote for the UN General Assembly resolution condemning "
+     "Russia's invasion of Ukraine.", "contradicted"),
+    ("In the March 2022 UN General Assembly vote on Russia's invasion, Azerbaijan did not "
+     "vote.", "supported"),
+    # abstaining and not voting both withhold a vote; sources use the words loosely
+    ("Azerbaijan abstained in the March 2022 UN General Assembly vote on Russia's invasion.",
+     "supported"),
+])
+def test_a_vote_withheld(checker, claim, expected):
     assert verdict(checker, claim)[0] == expected

@@ -269,7 +269,9 @@ def _unknown_places(f: Frame) -> list[str]:
 HOSTILE = re.compile(r"\b(attack\w*|shot down|shoot\w* down|offensive|invad\w*|invasion|"
                      r"struck|strikes?|shell\w*|bomb\w*|raid\w*|seiz\w*|occup\w*|expel\w*|"
                      r"sanction\w*|accus\w*)\b", re.I)
-VOTE = re.compile(r"\bvot\w*\s+(for|in favou?r|against)|\b(abstain)\w*", re.I)
+VOTE = re.compile(r"\bvot\w*\s+(for|in favou?r|against)|\b(abstain)\w*|"
+                  r"\b(?:did|does|do) (not|n't) (?:take part in the |cast a )?vote\b|"
+                  r"\b(not) voting\b", re.I)
 
 
 # Acts and their opposites. A claim's act is contradicted by a record only when the record's
@@ -319,12 +321,15 @@ def _before(name: str, text: str, at: int) -> bool:
 
 
 def _stance(text: str) -> str | None:
-    """'for', 'against' or 'abstain' when a text says how someone voted."""
+    """'for', 'against' or 'neither' (abstained or did not vote: both withhold a vote, and
+    sources use the words loosely) when a text says how someone voted."""
     m = VOTE.search(text)
     if not m:
         return None
-    word = (m.group(1) or m.group(2)).lower()
-    return "for" if word.startswith(("for", "in favo")) else word
+    word = next(g for g in m.groups() if g).lower()
+    if word.startswith(("for", "in favo")):
+        return "for"
+    return "against" if word == "against" else "neither"
 
 
 def _agent(f: Frame, kb: Knowledge) -> str | None:
