@@ -91,6 +91,9 @@ def test_records_and_their_sources(http):
     agreements = http.get("/api/agreements").json()["agreements"]
     agreement = http.get(f"/api/agreements/{agreements[0]['id']}").json()
     assert agreement["parties"] and agreement["sources"]
+    treaty = next(a for a in agreements if a["date"].startswith("1997-07"))
+    followed = http.get(f"/api/agreements/{treaty['id']}").json()["followed"]
+    assert followed and all("1997-07" < e["date"] <= "1998-07-03" for e in followed)
     btc = http.get("/api/infrastructure/btc-pipeline").json()
     assert btc["commodity"] == "oil" and btc["owners"] and btc["sources"]
     assert sum(o["stake_pct"] or 0 for o in btc["owners"]) == pytest.approx(100, abs=0.5)

@@ -190,6 +190,16 @@ class Store:
         row["events"] = self.rows(
             "SELECT id, date, date_precision, title FROM kb_events "
             "WHERE list_contains(agreement_ids, ?) ORDER BY date, id", [agreement_id])
+        # what followed: the next year's events with at least two of its parties
+        row["followed"] = self.rows("""
+            SELECT e.id, e.date, e.date_precision, e.title FROM kb_events e
+            WHERE e.date > ? AND e.date <= ? + INTERVAL 1 YEAR
+              AND NOT list_contains(coalesce(e.agreement_ids, []), ?)
+              AND (SELECT count(DISTINCT a.entity_id) FROM event_actors a
+                   JOIN agreement_parties p ON p.entity_id = a.entity_id
+                   WHERE a.event_id = e.id AND p.agreement_id = ? AND p.role = 'party') >= 2
+            ORDER BY e.date, e.id LIMIT 12""",
+            [row["date"], row["date"], agreement_id, agreement_id])
         row["sources"] = self.cited_sources("agreements", agreement_id)
         return row
 
