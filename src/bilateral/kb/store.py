@@ -96,12 +96,7 @@ class Store:
     def events(self, query: EventQuery, limit: int | None = None, offset: int = 0,
                order: str = "date") -> list[dict]:
         """Events matching `query`, ordered by one of `EVENT_ORDERS` ('-' prefix: descending)."""
-        where, params = query.where()
-        order_sql = _event_order(order)
-        page = ""
-        if limit is not None:
-            page = " LIMIT ? OFFSET ?"
-            params = [*params, limit, offset]
+        where, order_sql, params = _selection(query, limit, offset, order)
         return self.rows(f"""
             SELECT e.event_id AS id, e.date, e.date_end, e.date_precision, e.title, e.summary,
                    e.kind, e.cameo_code AS cameo, e.goldstein, e.quad_class, e.plover,
@@ -115,21 +110,17 @@ class Store:
                      WHERE c.record_table = 'events' AND c.record_id = e.event_id) AS source_urls
             FROM events e
             WHERE e.dataset = 'kb' {where}
-            ORDER BY {order_sql}{page}
+            ORDER BY {order_sql}
         """, params)
 
     def event_ids(self, query: EventQuery, limit: int | None = None, offset: int = 0,
                   order: str = "date") -> list[str]:
         """Only the ids of `events(...)`: cheap enough to run per request when the rows
         themselves are already at hand."""
-        where, params = query.where()
-        page = ""
-        if limit is not None:
-            page = " LIMIT ? OFFSET ?"
-            params = [*params, limit, offset]
+        where, order_sql, params = _selection(query, limit, offset, order)
         return [r["id"] for r in self.rows(
             f"SELECT e.event_id AS id FROM events e WHERE e.dataset = 'kb' {where} "
-            f"ORDER BY {_event_order(order)}{page}", params)]
+            f"ORDER BY {order_sql}", params)]
 
     def count_events(self, query: EventQuery) -> int:
         where, params = query.where()
@@ -393,6 +384,17 @@ class EventQuery:
 EVENT_ORDERS = {"date": "e.date, e.event_id", "title": "e.title, e.event_id",
                 "importance": "e.importance, e.date, e.event_id",
                 "kind": "e.kind, e.date, e.event_id"}
+
+
+def _selection(query: EventQuery, limit: int | None, offset: int,
+               order: str) -> tuple[str, str, list]:
+    """The WHERE clause, the ORDER BY clause with its page, and their parameters."""
+    where, params = query.where()
+    order_sql = _event_order(order)
+    if limit is not None:
+        order_sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    return where, order_sql, params
 
 
 def _event_order(order: str) -> str:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
-from bilateral.analysis.series import NoiseGuards
+from bilateral.analysis.series import UNITS, NoiseGuards
 from bilateral.jsontext import to_json
 from bilateral.kb.store import EVENT_ORDERS, EventQuery
 from bilateral.model.enums import EntityKind, EventKind, Pillar
@@ -269,7 +269,7 @@ class SeriesFilters:
 
     def __init__(
         self,
-        by: Literal["day", "week", "month", "year"] = "month",
+        by: Literal[tuple(UNITS)] = "month",
         directed: bool = Query(False, description="Split A->B from B->A."),
         dataset: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z0-9-]+$",
                                              description="Only this dataset.")] = None,

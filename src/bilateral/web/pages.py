@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlencode
@@ -29,7 +28,6 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.autoescape = True  # every template is HTML, whatever its file name ends with
 templates.env.filters["tojson_attr"] = lambda v: json.dumps(v, default=str)
-templates.env.filters["short_place"] = lambda name: name.split(" (")[0]
 PAGE_SIZE = 50
 NAV = [("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"),
        ("/entities", "Entities"), ("/infrastructure", "Infrastructure"), ("/map", "Map"),
@@ -205,8 +203,8 @@ def docs(request: Request):
     return render(request, "docs.html.j2")
 
 
-def _day(text: str) -> date:
+def _day(text: str) -> dt.date:
     try:
-        return date.fromisoformat(text)
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(f"date: {text!r} is not a day in the form YYYY-MM-DD") from None

@@ -27,14 +27,15 @@ def route_lines(store: Store, infrastructure_id: str | None = None,
         opened = (str(s["opened"].year) if s["date_precision"] == "year" else
                   s["opened"].isoformat()) if s["opened"] else "opening not recorded"
         lines.append({
-            "id": s["id"], "infrastructure_id": s["infrastructure_id"],
+            "id": s["id"], "infrastructure_id": s["infrastructure_id"], "name": s["name"],
             "commodity": s["commodity"], "capacity": s["capacity"],
             "capacity_unit": s["capacity_unit"],
             "label": f"{s['name']}: {s['from_name']} → {s['to_name']}, {capacity}, "
                      f"opened {opened}" + (f", closed {s['closed']}" if s["closed"] else ""),
             "removed": s["id"] in removed, "cut": s["id"] in cut,
             "coordinates": [[p["lon"], p["lat"]] for p in points],
-            "places": points,
+            # the map labels a place by its name without the explanation in brackets
+            "places": [{**p, "short": p["name"].split(" (")[0]} for p in points],
         })
     for line in lines:  # width on the map: capacity relative to the largest in the same unit
         line["capacity_share"] = (line["capacity"] or 0) / (largest[line["capacity_unit"]] or 1)

@@ -44,7 +44,7 @@
       .append("title").text(function (d) { return d.properties.label; });
     var places = {};
     lines.forEach(function (l) {
-      l.places.forEach(function (p) { places[p.name] = { name: p.name.split(" (")[0], lon: p.lon, lat: p.lat }; });
+      l.places.forEach(function (p) { places[p.name] = { name: p.short, lon: p.lon, lat: p.lat }; });
     });
     var points = Object.values(places);
     var g = svg.append("g");
